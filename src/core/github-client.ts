@@ -1,0 +1,74 @@
+import { Octokit } from '@octokit/core';
+import { paginateGraphQL } from '@octokit/plugin-paginate-graphql';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { BudgetExceededError } from './errors';
+import type { Logger } from './context';
+import { USER_AGENT } from './version';
+
+const TendOctokit = Octokit.plugin(restEndpointMethods, paginateRest, paginateGraphQL, retry, throttling);
+export type GitHubClient = InstanceType<typeof TendOctokit>;
+
+export interface GitHubClientOptions {
+  token: string;
+  /** REST base URL; GitHub Enterprise sets GITHUB_API_URL. */
+  baseUrl?: string;
+  /** Maximum number of requests this run may make (retries included). */
+  budget?: number;
+  logger?: Logger;
+  /** Retries after a 5xx or a rate limit (0 disables); tests lower the wait with `retryAfterBaseMs`. */
+  retries?: number;
+  /** Minimum wait the throttling plugin honours, in ms (tests shorten GitHub's waits). */
+  maxRetryAfterSeconds?: number;
+}
+
+export interface BudgetCounter {
+  used: number;
+  readonly budget: number;
+}
+
+/**
+ * The one Octokit factory: retry and throttling plugins, the GitHub Enterprise base URL,
+ * tend's user agent, and a per-run budget of requests.
+ */
+export function createGitHubClient(options: GitHubClientOptions): { client: GitHubClient; counter: BudgetCounter } {
+  const budget = options.budget ?? 5000;
+  const counter: BudgetCounter = { used: 0, budget };
+  const retries = options.retries ?? 3;
+  const maxWait = options.maxRetryAfterSeconds ?? 120;
+  const log = options.logger;
+  const client = new TendOctokit({
+    auth: options.token,
+    baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+    userAgent: USER_AGENT,
+    log: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (message: string) => log?.warning(message),
+      error: (message: string) => log?.debug(message),
+    },
+    retry: { retries, enabled: retries > 0 },
+    throttle: {
+      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+        log?.warning(`GitHub rate limit hit on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
+        return retryCount < retries && retryAfter <= maxWait;
+      },
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        request: { method: string; url: string },
+        _o: unknown,
+        retryCount: number,
+      ) => {
+        log?.warning(`GitHub secondary rate limit on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
+        return retryCount < retries && retryAfter <= maxWait;
+      },
+    },
+  });
+  client.hook.before('request', () => {
+    if (counter.used >= counter.budget) throw new BudgetExceededError(counter.budget);
+    counter.used += 1;
+  });
+  return { client, counter };
+}
