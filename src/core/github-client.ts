@@ -18,11 +18,31 @@ export interface GitHubClientOptions {
   /** Maximum number of requests this run may make (retries included). */
   budget?: number;
   logger?: Logger;
-  /** Retries after a 5xx or a rate limit (0 disables); tests lower the wait with `retryAfterBaseMs`. */
+  /** Retries after a 5xx or a rate limit (0 disables). */
   retries?: number;
-  /** Minimum wait the throttling plugin honours, in ms (tests shorten GitHub's waits). */
+  /** Longest rate-limit wait worth retrying after, in seconds (default 120). */
   maxRetryAfterSeconds?: number;
+  /**
+   * Milliseconds per second of a retry wait (default 1000; TEND_RETRY_BASE_MS overrides):
+   * GitHub's waits are honoured as given, a local emulator may shorten them.
+   */
+  retryAfterBaseMs?: number;
+  /**
+   * Space writes and GraphQL calls out as GitHub asks (1 s apart, 3 s for notifying ones).
+   * Default true; TEND_SPACE_WRITES=false turns it off for runs against a local emulator.
+   */
+  spaceWrites?: boolean;
 }
+
+function envNumber(name: string): number | undefined {
+  const value = process.env[name];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** A stand-in for the throttling plugin's Bottleneck group that runs every job at once. */
+const unspaced = {
+  key: () => ({ schedule: (_options: unknown, job: () => unknown) => Promise.resolve(job()) }),
+};
 
 export interface BudgetCounter {
   used: number;
@@ -39,6 +59,8 @@ export function createGitHubClient(options: GitHubClientOptions): { client: GitH
   const retries = options.retries ?? 3;
   const maxWait = options.maxRetryAfterSeconds ?? 120;
   const log = options.logger;
+  const retryAfterBaseValue = options.retryAfterBaseMs ?? envNumber('TEND_RETRY_BASE_MS') ?? 1000;
+  const spaceWrites = options.spaceWrites ?? process.env.TEND_SPACE_WRITES !== 'false';
   const client = new TendOctokit({
     auth: options.token,
     baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
@@ -49,8 +71,10 @@ export function createGitHubClient(options: GitHubClientOptions): { client: GitH
       warn: (message: string) => log?.warning(message),
       error: (message: string) => log?.debug(message),
     },
-    retry: { retries, enabled: retries > 0 },
+    retry: { retries, enabled: retries > 0, retryAfterBaseValue },
     throttle: {
+      retryAfterBaseValue,
+      ...(spaceWrites ? {} : { write: unspaced as never, notifications: unspaced as never }),
       onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
         log?.warning(`GitHub rate limit hit on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
         return retryCount < retries && retryAfter <= maxWait;

@@ -27,6 +27,8 @@ export interface RunBundleOptions {
   env?: Record<string, string>;
   /** Bundle path override (default dist/<action>/index.js). */
   bundle?: string;
+  /** action.yml override (default actions/<action>/action.yml), for its input defaults. */
+  metadataFile?: string;
   /** Node binary (default: TEND_NODE or the current one). */
   node?: string;
   timeoutMs?: number;
@@ -53,8 +55,7 @@ interface ActionMetadata {
   runs?: { using?: string; main?: string };
 }
 
-export function readActionMetadata(action: string): ActionMetadata {
-  const file = path.join(ROOT, 'actions', action, 'action.yml');
+export function readActionMetadata(action: string, file = path.join(ROOT, 'actions', action, 'action.yml')): ActionMetadata {
   return parseYaml(readFileSync(file, 'utf8')) as ActionMetadata;
 }
 
@@ -116,7 +117,7 @@ export async function runBundle(action: string, options: RunBundleOptions): Prom
   await writeFile(files.event, JSON.stringify(options.event ?? {}));
   for (const f of [files.output, files.summary, files.state, files.env, files.path]) await writeFile(f, '');
 
-  const metadata = readActionMetadata(action);
+  const metadata = readActionMetadata(action, options.metadataFile);
   const inputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(metadata.inputs ?? {})) {
     if (spec.default !== undefined) inputs[name] = resolveDefault(String(spec.default), options.emulator);

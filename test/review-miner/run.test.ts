@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RunContext } from '../../src/core/context';
+import { memoryLogger } from '../../src/core/context';
+import { DEFAULT_CONFIG } from '../../src/core/config';
+import { ZWSP } from '../../src/core/publish/neutralise';
+import type { Publisher, PullRequestSpec } from '../../src/core/publish/publisher';
+import type { StateStore, StateTransaction } from '../../src/core/state/state-store';
+import type { PublishOutcome } from '../../src/core/types';
+import { recordReader } from '../../src/core/inputs';
+import { definition } from '../../src/review-miner/main';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'review-miner');
+
+function memoryState(): StateStore & { files: Map<string, unknown> } {
+  const files = new Map<string, unknown>();
+  return {
+    files,
+    branch: 'tend-state',
+    read: async <T,>(p: string) => files.get(p) as T | undefined,
+    list: async (prefix: string) => [...files.keys()].filter((k) => k.startsWith(prefix)),
+    async update(_message, mutate) {
+      const tx: StateTransaction = {
+        get: <T,>(p: string) => files.get(p) as T | undefined,
+        set: (p, data) => void files.set(p, JSON.parse(JSON.stringify(data))),
+        delete: (p) => void files.delete(p),
+        list: (prefix) => [...files.keys()].filter((k) => k.startsWith(prefix)),
+      };
+      await mutate(tx);
+      return { commit: 'c'.repeat(40), attempts: 1 };
+    },
+  };
+}
+
+function fakePublisher(rejectedKeys: Set<string>): Publisher & { prs: PullRequestSpec[] } {
+  const prs: PullRequestSpec[] = [];
+  const seen = new Set<string>();
+  return {
+    prs,
+    upsertIssue: async (spec) => ({ kind: 'issue', key: spec.key, status: 'created' }),
+    closeIssue: async (key) => ({ kind: 'issue', key, status: 'absent' }),
+    async upsertPullRequest(spec): Promise<PublishOutcome> {
+      prs.push(spec);
+      if (rejectedKeys.has(spec.key)) return { kind: 'pull', key: spec.key, status: 'rejected' };
+      const status = seen.has(spec.key) ? 'unchanged' : 'created';
+      seen.add(spec.key);
+      return { kind: 'pull', key: spec.key, status };
+    },
+    closePullRequest: async (key) => ({ kind: 'pull', key, status: 'absent' }),
+  };
+}
+
+function context(workspace: string, state: StateStore, publisher: Publisher): RunContext {
+  return {
+    action: 'review-miner',
+    workspace,
+    serverUrl: 'https://github.com',
+    defaultBranch: 'main',
+    config: DEFAULT_CONFIG,
+    state,
+    publisher,
+    logger: memoryLogger(),
+    clock: { now: () => new Date('2026-11-02T12:00:00Z') },
+    dryRun: false,
+  };
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'review-miner-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+describe('review-miner run on a REST comments file', () => {
+  const options = definition.parseInputs(recordReader({ comments: path.join(fixtures, 'rest-comments-paginated.json') }));
+
+  it('lists each kept comment once as a review-comment finding with its theme and input id', async () => {
+    const ws = workspace({ 'pyproject.toml': '[tool.ruff.lint]\nselect = ["E"]\n' });
+    const result = await definition.run(context(ws, memoryState(), fakePublisher(new Set())), options);
+    const input = JSON.parse(readFileSync(path.join(fixtures, 'rest-comments.json'), 'utf8')) as { id: number }[];
+    const ids = result.findings.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => input.some((c) => c.id === id))).toBe(true);
+    expect(result.findings.every((f) => f.kind === 'review-comment' && typeof f.theme === 'string')).toBe(true);
+    expect(result.outputs.kept).toBe(String(ids.length));
+  });
+
+  it('opens one ruff config PR per recurring theme and the same PRs again on a rerun', async () => {
+    const ws = workspace({ 'pyproject.toml': '[tool.ruff.lint]\nselect = ["E"]\n' });
+    const state = memoryState();
+    const publisher = fakePublisher(new Set());
+    const first = await definition.run(context(ws, state, publisher), options);
+    expect(first.proposals.map((p) => p.key).sort()).toEqual(['theme-magic-values', 'theme-performance']);
+    const magic = publisher.prs.find((p) => p.key === 'theme-magic-values');
+    expect(magic?.changes).toEqual([{ path: 'pyproject.toml', content: '[tool.ruff.lint]\nselect = ["E", "PLR2004"]\n' }]);
+    const second = await definition.run(context(ws, state, publisher), options);
+    expect(second.published.map((p) => p.status)).toEqual(['unchanged', 'unchanged']);
+    expect(state.files.get('review-miner/latest.json')).toMatchObject({ themeCounts: { 'magic-values': 4 } });
+    expect([...state.files.keys()].some((k) => k.startsWith('review-miner/history/2026-W'))).toBe(true);
+  });
+
+  it('remembers a rejected theme and does not propose it again while it has not grown', async () => {
+    const ws = workspace({ 'eslint.config.js': "export default [{ rules: {} }];\n" });
+    const state = memoryState();
+    await definition.run(context(ws, state, fakePublisher(new Set(['theme-magic-values']))), options);
+    expect(state.files.get('review-miner/latest.json')).toMatchObject({ rejected: { 'magic-values': { count: 4 } } });
+    const publisher = fakePublisher(new Set());
+    const rerun = await definition.run(context(ws, state, publisher), options);
+    expect(rerun.proposals.map((p) => p.key)).not.toContain('theme-magic-values');
+    expect(publisher.prs.map((p) => p.key)).not.toContain('theme-magic-values');
+  });
+
+  it('quotes hostile comments safely in the PR body', async () => {
+    const hostile = `@octocat please look. fixes #1 <img src=x onerror=alert(1)> <script>x</script> magic number, use a constant ${'A'.repeat(100_000)}`;
+    const items = [1, 2, 3].map((i) => ({
+      id: 500 + i,
+      body: i === 1 ? hostile : 'Magic number, please create a constant',
+      user: { login: `rev${i}`, type: 'User' },
+      pull_request_url: `https://api.github.com/repos/o/r/pulls/${i}`,
+      html_url: `https://github.com/o/r/pull/${i}#discussion_r${500 + i}`,
+      created_at: `2026-10-0${i}T00:00:00Z`,
+    }));
+    const ws = workspace({ 'comments.json': JSON.stringify(items), 'ruff.toml': 'select = ["E"]\n' });
+    const publisher = fakePublisher(new Set());
+    await definition.run(
+      context(ws, memoryState(), publisher),
+      definition.parseInputs(recordReader({ comments: path.join(ws, 'comments.json') })),
+    );
+    const body = publisher.prs[0]?.body ?? '';
+    expect(body).not.toMatch(/@octocat/);
+    expect(body).toContain(`@${ZWSP}octocat`);
+    expect(body).not.toMatch(/fixes #1/i);
+    expect(body).not.toMatch(/<img|<script/);
+    expect(body.length).toBeLessThan(20_000);
+  });
+});
