@@ -5,7 +5,8 @@ import { loadConfig } from '../core/config';
 import type { Logger, RunContext } from '../core/context';
 import { systemClock } from '../core/context';
 import { dryRunBackend } from '../core/dry-run-backend';
-import { createDryRunPublisher } from '../core/publish';
+import { createDryRunPublisher, withExtraLabels } from '../core/publish';
+import { registerRunStateFiles } from '../core/state-files';
 import { createLocalGitStateBackend, createStateStore } from '../core/state';
 import type { StateBackend } from '../core/state/state-store';
 import type { ActionName } from '../core/types';
@@ -70,6 +71,7 @@ export async function buildLocalContext(options: LocalContextOptions): Promise<R
   let backend: StateBackend = top ? createLocalGitStateBackend(top, config.stateBranch) : noStateBackend;
   if (!top) logger.warning(`${requested} is not a git repository: state is not kept between runs.`);
   if (options.dryRun) backend = dryRunBackend(backend, logger);
+  registerRunStateFiles();
   return {
     action: options.action,
     workspace,
@@ -77,7 +79,10 @@ export async function buildLocalContext(options: LocalContextOptions): Promise<R
     defaultBranch: top ? await currentBranch(top) : 'main',
     config,
     state: createStateStore(backend, { branch: config.stateBranch }),
-    publisher: createDryRunPublisher({ outDir: path.resolve(options.outDir), action: options.action }),
+    publisher: withExtraLabels(
+      createDryRunPublisher({ outDir: path.resolve(options.outDir), action: options.action, workspace }),
+      config.labels,
+    ),
     logger,
     clock: systemClock,
     dryRun: true,

@@ -65,6 +65,13 @@ export function createGitHubClient(options: GitHubClientOptions): { client: GitH
     auth: options.token,
     baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
     userAgent: USER_AGENT,
+    request: {
+      fetch: (url: string | URL | Request, init?: RequestInit) => {
+        if (counter.used >= counter.budget) throw new BudgetExceededError(counter.budget);
+        counter.used += 1;
+        return fetch(url, init);
+      },
+    },
     log: {
       debug: () => undefined,
       info: () => undefined,
@@ -90,9 +97,9 @@ export function createGitHubClient(options: GitHubClientOptions): { client: GitH
       },
     },
   });
+  // Calls over budget stop before they start; the counter counts HTTP requests, retries included.
   client.hook.before('request', () => {
     if (counter.used >= counter.budget) throw new BudgetExceededError(counter.budget);
-    counter.used += 1;
   });
   return { client, counter };
 }

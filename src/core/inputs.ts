@@ -8,6 +8,8 @@ export interface InputReader {
   /** Where the values come from, for error messages: `input`, `flag`, `.github/tend.yml`. */
   readonly source: string;
   get(name: string): string | undefined;
+  /** Where a given input's value came from, when readers are layered. */
+  sourceOf?(name: string): string;
 }
 
 /** Inputs from a plain record (tests, CLI flags). */
@@ -25,14 +27,17 @@ export function envReader(env: NodeJS.ProcessEnv = process.env): InputReader {
 
 /** The first reader that has a non-empty value wins (action inputs override the config file). */
 export function layeredReader(...readers: InputReader[]): InputReader {
+  const provider = (name: string) =>
+    readers.find((reader) => {
+      const value = reader.get(name);
+      return value !== undefined && value !== '';
+    });
   return {
-    source: readers.map((r) => r.source).join(' / '),
-    get(name) {
-      for (const reader of readers) {
-        const value = reader.get(name);
-        if (value !== undefined && value !== '') return value;
-      }
-      return undefined;
+    source: readers[0]?.source ?? 'input',
+    get: (name) => provider(name)?.get(name),
+    sourceOf: (name) => {
+      const reader = provider(name);
+      return reader?.sourceOf?.(name) ?? reader?.source ?? readers[0]?.source ?? 'input';
     },
   };
 }
@@ -53,7 +58,7 @@ export function configReader(section: Record<string, unknown> | undefined, sourc
 
 function bad(reader: InputReader, name: string, value: string, allowed: string): ConfigurationError {
   return new ConfigurationError(
-    `Invalid ${reader.source} \`${name}\`: ${JSON.stringify(value)}.`,
+    `Invalid ${reader.sourceOf?.(name) ?? reader.source} \`${name}\`: ${JSON.stringify(value)}.`,
     `set \`${name}\` to ${allowed}.`,
   );
 }

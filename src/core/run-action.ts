@@ -14,7 +14,8 @@ import { dryRunBackend } from './dry-run-backend';
 import { ConfigurationError, errorMessage } from './errors';
 import { createGitHubClient } from './github-client';
 import { configReader, envReader, layeredReader } from './inputs';
-import { createDryRunPublisher, createGitHubPublisher } from './publish';
+import { createDryRunPublisher, createGitHubPublisher, withExtraLabels } from './publish';
+import { registerRunStateFiles } from './state-files';
 import { createGitHubStateBackend, createStateStore } from './state';
 import type { ActionResult } from './types';
 
@@ -80,23 +81,26 @@ async function buildContext<O>(definition: ActionDefinition<O>): Promise<{ ctx: 
   const branch = common.stateBranch ?? config.stateBranch;
   let backend = createGitHubStateBackend(client, repo, branch);
   if (common.dryRun) backend = dryRunBackend(backend, actionsLogger);
+  const serverUrl = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
   const publisher = common.dryRun
     ? createDryRunPublisher({
-        outDir: path.resolve(common.outDir ?? path.join(process.env.RUNNER_TEMP ?? workspace, 'tend-dry-run')),
+        outDir: path.resolve(workspace, common.outDir ?? path.join(process.env.RUNNER_TEMP ?? workspace, 'tend-dry-run')),
         action: definition.name,
+        workspace,
       })
-    : createGitHubPublisher({ client, repo, action: definition.name, defaultBranch, logger: actionsLogger });
+    : createGitHubPublisher({ client, repo, action: definition.name, defaultBranch, logger: actionsLogger, serverUrl });
+  registerRunStateFiles();
   const ctx: RunContext = {
     action: definition.name,
     workspace,
     repo,
-    serverUrl: (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
+    serverUrl,
     defaultBranch,
     github: client,
     event,
     config,
     state: createStateStore(backend, { branch }),
-    publisher,
+    publisher: withExtraLabels(publisher, config.labels),
     logger: actionsLogger,
     clock: systemClock,
     dryRun: common.dryRun,

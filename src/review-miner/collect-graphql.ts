@@ -98,6 +98,8 @@ export interface Collection {
   pulls: CollectedPull[];
   comments: ReviewComment[];
   calls: number;
+  /** Nested connections whose further pages could not be read (their first page was kept). */
+  incomplete: string[];
 }
 
 async function followPages<T>(
@@ -106,14 +108,18 @@ async function followPages<T>(
   id: string,
   first: Connection<T>,
   pick: (data: unknown) => Connection<T> | undefined,
-  counter: { calls: number },
+  counter: { calls: number; incomplete: string[] },
+  label: string,
 ): Promise<T[]> {
   const nodes = [...first.nodes];
   let page = first.pageInfo;
   while (page.hasNextPage && page.endCursor) {
     counter.calls += 1;
     const next = pick(await call(query, { id, after: page.endCursor }));
-    if (!next) break;
+    if (!next) {
+      counter.incomplete.push(`${label}: only the first ${nodes.length} could be read`);
+      break;
+    }
     nodes.push(...next.nodes);
     page = next.pageInfo;
   }
@@ -147,7 +153,7 @@ export async function collectReviewFeedback(
   since: Date,
   options: { maxPulls?: number } = {},
 ): Promise<Collection> {
-  const counter = { calls: 0 };
+  const counter = { calls: 0, incomplete: [] as string[] };
   const pulls: CollectedPull[] = [];
   const comments: ReviewComment[] = [];
   const maxPulls = options.maxPulls ?? 5000;
@@ -176,8 +182,8 @@ export async function collectReviewFeedback(
       });
       const more = (field: 'reviews' | 'comments') => (d: unknown) =>
         (d as { node?: Record<string, Connection<CommentNode>> }).node?.[field];
-      const reviews = await followPages(call, PULL_CONNECTION_QUERY('reviews'), pull.id, pull.reviews, more('reviews'), counter);
-      const conversation = await followPages(call, PULL_CONNECTION_QUERY('comments'), pull.id, pull.comments, more('comments'), counter);
+      const reviews = await followPages(call, PULL_CONNECTION_QUERY('reviews'), pull.id, pull.reviews, more('reviews'), counter, `reviews of #${pull.number}`);
+      const conversation = await followPages(call, PULL_CONNECTION_QUERY('comments'), pull.id, pull.comments, more('comments'), counter, `comments of #${pull.number}`);
       const threads = await followPages(
         call,
         PULL_CONNECTION_QUERY('reviewThreads'),
@@ -185,6 +191,7 @@ export async function collectReviewFeedback(
         pull.reviewThreads,
         (d) => (d as { node?: { reviewThreads?: Connection<ThreadNode> } }).node?.reviewThreads,
         counter,
+        `review threads of #${pull.number}`,
       );
       for (const review of reviews) if (review.body.trim() !== '') comments.push(toComment(review, 'review', pull));
       for (const comment of conversation) comments.push(toComment(comment, 'conversation', pull));
@@ -196,6 +203,7 @@ export async function collectReviewFeedback(
           thread.comments,
           (d) => (d as { node?: { comments?: Connection<ThreadCommentNode> } }).node?.comments,
           counter,
+          `a review thread of #${pull.number}`,
         );
         for (const node of nodes) {
           comments.push({
@@ -212,5 +220,5 @@ export async function collectReviewFeedback(
     if (older || !page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
     after = page.pageInfo.endCursor;
   }
-  return { pulls, comments, calls: counter.calls };
+  return { pulls, comments, calls: counter.calls, incomplete: counter.incomplete };
 }

@@ -98,3 +98,17 @@ describe('typed input readers', () => {
     );
   });
 });
+
+describe('layered inputs', () => {
+  it('names the layer a bad value came from', () => {
+    const layered = layeredReader(
+      recordReader({ count: '7' }, 'input'),
+      configReader({ 'stale-days': 'ninety' }, '.github/tend.yml'),
+    );
+    expect(() => intInput(layered, 'stale-days', { min: 1, max: 9, fallback: 5 })).toThrow(
+      'Invalid .github/tend.yml `stale-days`',
+    );
+    expect(() => intInput(layered, 'count', { min: 1, max: 5, fallback: 1 })).toThrow('Invalid input `count`');
+    expect(() => requiredInput(layered, 'missing')).toThrow('Missing required input `missing`');
+  });
+});

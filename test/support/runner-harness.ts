@@ -154,6 +154,9 @@ export async function runBundle(action: string, options: RunBundleOptions): Prom
     GITHUB_JOB: 'tend',
     RUNNER_TEMP: temp,
     RUNNER_OS: 'Linux',
+    // The emulator is local: no need to space writes or wait out GitHub's full retry delays.
+    TEND_SPACE_WRITES: 'false',
+    TEND_RETRY_BASE_MS: '10',
     ...options.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;

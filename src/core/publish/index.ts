@@ -26,3 +26,4 @@ export {
 } from './fingerprint';
 export { fitBody, GITHUB_BODY_LIMIT, CUT_MARKER, type FitBodyOptions } from './body-limit';
 export { labelsFor } from './labels';
+export { withExtraLabels } from './extra-labels';

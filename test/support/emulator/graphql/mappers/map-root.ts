@@ -2,6 +2,7 @@
 import { GitHubTypedError } from '../github-errors';
 import type { RateLimitState } from '../rate-limit';
 import type { GraphQLObject } from './map-actors';
+import { reviewThreadObjects } from './map-comments';
 import type { MapScope } from './map-scope';
 
 export interface QueryFigures {
@@ -18,6 +19,12 @@ function findNode(scope: MapScope, id: string): GraphQLObject | null {
   }
   for (const user of store.users.values()) {
     if (user.node_id === id) return scope.actor(user.login);
+  }
+  if (Buffer.from(id, 'base64').toString().startsWith('020:PullRequestReviewThread')) {
+    for (const issue of store.issues.values()) {
+      const thread = issue.pull ? reviewThreadObjects(scope, issue).find((t) => t.id === id) : undefined;
+      if (thread) return thread;
+    }
   }
   return null;
 }
