@@ -1,18 +1,20 @@
-// Prints the review-miner classifier's per-theme precision and recall over the labelled fixture.
+// Prints the review-miner classifier's per-theme precision and recall over every labelled set
+// (test/fixtures/review-miner/labelled-comments*.jsonl).
 // Run: npx tsx scripts/review-miner-eval.ts [--mistakes]
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateClassifier, renderEvaluation, type LabelledComment } from '../src/review-miner/evaluate-classifier';
+import { evaluateClassifier, renderEvaluation } from '../src/review-miner/evaluate-classifier';
+import { labelledSetFiles, readLabelledComments } from '../src/review-miner/read-labelled-comments';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const file = path.join(here, '..', 'test', 'fixtures', 'review-miner', 'labelled-comments.jsonl');
-const items = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as LabelledComment);
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'review-miner');
+const items = readLabelledComments(dir);
 const evaluation = evaluateClassifier(items);
+process.stdout.write(`sets: ${labelledSetFiles(dir).map((f) => path.basename(f)).join(', ')}\n\n`);
 process.stdout.write(`${renderEvaluation(evaluation)}\n`);
 if (process.argv.includes('--mistakes')) {
-  for (const m of evaluation.mistakes) process.stdout.write(`  ${m.id}: labelled ${m.label}, predicted ${m.predicted}\n`);
+  const byId = new Map(items.map((i) => [i.id, i]));
+  for (const m of evaluation.mistakes) {
+    const body = (byId.get(m.id)?.body ?? '').replace(/\s+/g, ' ').slice(0, 140);
+    process.stdout.write(`  ${m.id}: labelled ${m.label}, predicted ${m.predicted} | ${body}\n`);
+  }
 }

@@ -1,6 +1,338 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 779:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
+function fmtDef(validate, compare) {
+    return { validate, compare };
+}
+exports.fullFormats = {
+    // date: http://tools.ietf.org/html/rfc3339#section-5.6
+    date: fmtDef(date, compareDate),
+    // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
+    time: fmtDef(getTime(true), compareTime),
+    "date-time": fmtDef(getDateTime(true), compareDateTime),
+    "iso-time": fmtDef(getTime(), compareIsoTime),
+    "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
+    // duration: https://tools.ietf.org/html/rfc3339#appendix-A
+    duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
+    uri,
+    "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
+    // uri-template: https://tools.ietf.org/html/rfc6570
+    "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
+    // For the source: https://gist.github.com/dperini/729294
+    // For test cases: https://mathiasbynens.be/demo/url-regex
+    url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
+    email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+    hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+    // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
+    ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+    ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
+    regex,
+    // uuid: http://tools.ietf.org/html/rfc4122
+    uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+    // JSON-pointer: https://tools.ietf.org/html/rfc6901
+    // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
+    "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+    "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+    // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
+    "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
+    // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
+    // byte: https://github.com/miguelmota/is-base64
+    byte,
+    // signed 32 bit integer
+    int32: { type: "number", validate: validateInt32 },
+    // signed 64 bit integer
+    int64: { type: "number", validate: validateInt64 },
+    // C-type float
+    float: { type: "number", validate: validateNumber },
+    // C-type double
+    double: { type: "number", validate: validateNumber },
+    // hint to the UI to hide input strings
+    password: true,
+    // unchecked string payload
+    binary: true,
+};
+exports.fastFormats = {
+    ...exports.fullFormats,
+    date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
+    time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
+    "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
+    "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
+    "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
+    // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
+    uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+    "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+    // email (sources from jsen validator):
+    // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
+    // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
+    email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+};
+exports.formatNames = Object.keys(exports.fullFormats);
+function isLeapYear(year) {
+    // https://tools.ietf.org/html/rfc3339#appendix-C
+    return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function date(str) {
+    // full-date from http://tools.ietf.org/html/rfc3339#section-5.6
+    const matches = DATE.exec(str);
+    if (!matches)
+        return false;
+    const year = +matches[1];
+    const month = +matches[2];
+    const day = +matches[3];
+    return (month >= 1 &&
+        month <= 12 &&
+        day >= 1 &&
+        day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]));
+}
+function compareDate(d1, d2) {
+    if (!(d1 && d2))
+        return undefined;
+    if (d1 > d2)
+        return 1;
+    if (d1 < d2)
+        return -1;
+    return 0;
+}
+const TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+function getTime(strictTimeZone) {
+    return function time(str) {
+        const matches = TIME.exec(str);
+        if (!matches)
+            return false;
+        const hr = +matches[1];
+        const min = +matches[2];
+        const sec = +matches[3];
+        const tz = matches[4];
+        const tzSign = matches[5] === "-" ? -1 : 1;
+        const tzH = +(matches[6] || 0);
+        const tzM = +(matches[7] || 0);
+        if (tzH > 23 || tzM > 59 || (strictTimeZone && !tz))
+            return false;
+        if (hr <= 23 && min <= 59 && sec < 60)
+            return true;
+        // leap second
+        const utcMin = min - tzM * tzSign;
+        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+    };
+}
+function compareTime(s1, s2) {
+    if (!(s1 && s2))
+        return undefined;
+    const t1 = new Date("2020-01-01T" + s1).valueOf();
+    const t2 = new Date("2020-01-01T" + s2).valueOf();
+    if (!(t1 && t2))
+        return undefined;
+    return t1 - t2;
+}
+function compareIsoTime(t1, t2) {
+    if (!(t1 && t2))
+        return undefined;
+    const a1 = TIME.exec(t1);
+    const a2 = TIME.exec(t2);
+    if (!(a1 && a2))
+        return undefined;
+    t1 = a1[1] + a1[2] + a1[3];
+    t2 = a2[1] + a2[2] + a2[3];
+    if (t1 > t2)
+        return 1;
+    if (t1 < t2)
+        return -1;
+    return 0;
+}
+const DATE_TIME_SEPARATOR = /t|\s/i;
+function getDateTime(strictTimeZone) {
+    const time = getTime(strictTimeZone);
+    return function date_time(str) {
+        // http://tools.ietf.org/html/rfc3339#section-5.6
+        const dateTime = str.split(DATE_TIME_SEPARATOR);
+        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+    };
+}
+function compareDateTime(dt1, dt2) {
+    if (!(dt1 && dt2))
+        return undefined;
+    const d1 = new Date(dt1).valueOf();
+    const d2 = new Date(dt2).valueOf();
+    if (!(d1 && d2))
+        return undefined;
+    return d1 - d2;
+}
+function compareIsoDateTime(dt1, dt2) {
+    if (!(dt1 && dt2))
+        return undefined;
+    const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
+    const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
+    const res = compareDate(d1, d2);
+    if (res === undefined)
+        return undefined;
+    return res || compareTime(t1, t2);
+}
+const NOT_URI_FRAGMENT = /\/|:/;
+const URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+function uri(str) {
+    // http://jmrware.com/articles/2009/uri_regexp/URI_regex.html + optional protocol + required "."
+    return NOT_URI_FRAGMENT.test(str) && URI.test(str);
+}
+const BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+function byte(str) {
+    BYTE.lastIndex = 0;
+    return BYTE.test(str);
+}
+const MIN_INT32 = -(2 ** 31);
+const MAX_INT32 = 2 ** 31 - 1;
+function validateInt32(value) {
+    return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+}
+function validateInt64(value) {
+    // JSON and javascript max Int is 2**53, so any int that passes isInteger is valid for Int64
+    return Number.isInteger(value);
+}
+function validateNumber() {
+    return true;
+}
+const Z_ANCHOR = /[^\\]\\Z/;
+function regex(str) {
+    if (Z_ANCHOR.test(str))
+        return false;
+    try {
+        new RegExp(str);
+        return true;
+    }
+    catch (e) {
+        return false;
+    }
+}
+//# sourceMappingURL=formats.js.map
+
+/***/ }),
+
+/***/ 2815:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const formats_1 = __nccwpck_require__(779);
+const limit_1 = __nccwpck_require__(1284);
+const codegen_1 = __nccwpck_require__(1436);
+const fullName = new codegen_1.Name("fullFormats");
+const fastName = new codegen_1.Name("fastFormats");
+const formatsPlugin = (ajv, opts = { keywords: true }) => {
+    if (Array.isArray(opts)) {
+        addFormats(ajv, opts, formats_1.fullFormats, fullName);
+        return ajv;
+    }
+    const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
+    const list = opts.formats || formats_1.formatNames;
+    addFormats(ajv, list, formats, exportName);
+    if (opts.keywords)
+        (0, limit_1.default)(ajv);
+    return ajv;
+};
+formatsPlugin.get = (name, mode = "full") => {
+    const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
+    const f = formats[name];
+    if (!f)
+        throw new Error(`Unknown format "${name}"`);
+    return f;
+};
+function addFormats(ajv, list, fs, exportName) {
+    var _a;
+    var _b;
+    (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : (_b.formats = (0, codegen_1._) `require("ajv-formats/dist/formats").${exportName}`);
+    for (const f of list)
+        ajv.addFormat(f, fs[f]);
+}
+module.exports = exports = formatsPlugin;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports["default"] = formatsPlugin;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 1284:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatLimitDefinition = void 0;
+const ajv_1 = __nccwpck_require__(2463);
+const codegen_1 = __nccwpck_require__(1436);
+const ops = codegen_1.operators;
+const KWDs = {
+    formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+    formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+    formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+    formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE },
+};
+const error = {
+    message: ({ keyword, schemaCode }) => (0, codegen_1.str) `should be ${KWDs[keyword].okStr} ${schemaCode}`,
+    params: ({ keyword, schemaCode }) => (0, codegen_1._) `{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`,
+};
+exports.formatLimitDefinition = {
+    keyword: Object.keys(KWDs),
+    type: "string",
+    schemaType: "string",
+    $data: true,
+    error,
+    code(cxt) {
+        const { gen, data, schemaCode, keyword, it } = cxt;
+        const { opts, self } = it;
+        if (!opts.validateFormats)
+            return;
+        const fCxt = new ajv_1.KeywordCxt(it, self.RULES.all.format.definition, "format");
+        if (fCxt.$data)
+            validate$DataFormat();
+        else
+            validateFormat();
+        function validate$DataFormat() {
+            const fmts = gen.scopeValue("formats", {
+                ref: self.formats,
+                code: opts.code.formats,
+            });
+            const fmt = gen.const("fmt", (0, codegen_1._) `${fmts}[${fCxt.schemaCode}]`);
+            cxt.fail$data((0, codegen_1.or)((0, codegen_1._) `typeof ${fmt} != "object"`, (0, codegen_1._) `${fmt} instanceof RegExp`, (0, codegen_1._) `typeof ${fmt}.compare != "function"`, compareCode(fmt)));
+        }
+        function validateFormat() {
+            const format = fCxt.schema;
+            const fmtDef = self.formats[format];
+            if (!fmtDef || fmtDef === true)
+                return;
+            if (typeof fmtDef != "object" ||
+                fmtDef instanceof RegExp ||
+                typeof fmtDef.compare != "function") {
+                throw new Error(`"${keyword}": format "${format}" does not define "compare" function`);
+            }
+            const fmt = gen.scopeValue("formats", {
+                key: format,
+                ref: fmtDef,
+                code: opts.code.formats ? (0, codegen_1._) `${opts.code.formats}${(0, codegen_1.getProperty)(format)}` : undefined,
+            });
+            cxt.fail$data(compareCode(fmt));
+        }
+        function compareCode(fmt) {
+            return (0, codegen_1._) `${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+        }
+    },
+    dependencies: ["format"],
+};
+const formatLimitPlugin = (ajv) => {
+    ajv.addKeyword(exports.formatLimitDefinition);
+    return ajv;
+};
+exports["default"] = formatLimitPlugin;
+//# sourceMappingURL=limit.js.map
+
+/***/ }),
+
 /***/ 2463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
@@ -35933,15 +36265,16 @@ function envReader(env = process.env) {
 }
 /** The first reader that has a non-empty value wins (action inputs override the config file). */
 function layeredReader(...readers) {
+    const provider = (name) => readers.find((reader) => {
+        const value = reader.get(name);
+        return value !== undefined && value !== '';
+    });
     return {
-        source: readers.map((r) => r.source).join(' / '),
-        get(name) {
-            for (const reader of readers) {
-                const value = reader.get(name);
-                if (value !== undefined && value !== '')
-                    return value;
-            }
-            return undefined;
+        source: readers[0]?.source ?? 'input',
+        get: (name) => provider(name)?.get(name),
+        sourceOf: (name) => {
+            const reader = provider(name);
+            return reader?.sourceOf?.(name) ?? reader?.source ?? readers[0]?.source ?? 'input';
         },
     };
 }
@@ -35962,7 +36295,7 @@ function configReader(section, source) {
     };
 }
 function bad(reader, name, value, allowed) {
-    return new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${reader.source} \`${name}\`: ${JSON.stringify(value)}.`, `set \`${name}\` to ${allowed}.`);
+    return new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${reader.sourceOf?.(name) ?? reader.source} \`${name}\`: ${JSON.stringify(value)}.`, `set \`${name}\` to ${allowed}.`);
 }
 function raw(reader, name) {
     const value = reader.get(name)?.trim();
@@ -36035,6 +36368,210 @@ function globsInput(reader, name, fallback = []) {
         }
     }
     return globs;
+}
+
+
+/***/ }),
+
+/***/ 4644:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ds: () => (/* binding */ TRANSITIONS),
+/* harmony export */   MB: () => (/* binding */ transitionProposal),
+/* harmony export */   n7: () => (/* binding */ registryKey),
+/* harmony export */   xD: () => (/* binding */ PROPOSALS_FILE),
+/* harmony export */   xF: () => (/* binding */ recordProposals),
+/* harmony export */   yt: () => (/* binding */ normaliseProposalsFile)
+/* harmony export */ });
+/* unused harmony exports NO_LONGER_DETECTED, DETECTED_AGAIN, buildProposal, emptyProposalsFile, findProposal */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+// Proposals: building one, rendering it in the Process Observation format, and its lifecycle
+// in the registry `proposals.json` on the state branch. Pure: callers read and write the
+// registry inside a state transaction.
+
+
+const PROPOSALS_FILE = 'proposals.json';
+/** What a maintainer (or tend) may do from each status. */
+const TRANSITIONS = {
+    proposed: ['accepted', 'rejected', 'deferred', 'withdrawn'],
+    deferred: ['proposed', 'accepted', 'rejected', 'withdrawn'],
+    accepted: ['implemented', 'rejected'],
+    implemented: ['rejected'],
+    rejected: ['proposed', 'accepted'],
+    withdrawn: ['proposed'],
+};
+const NO_LONGER_DETECTED = 'no longer detected';
+const DETECTED_AGAIN = 'detected again';
+/** A new proposal, `proposed` unless said otherwise; refuses empty required fields. */
+function buildProposal(input, now) {
+    for (const field of ['key', 'title', 'pattern', 'impact', 'fix', 'decision']) {
+        if (typeof input[field] !== 'string' || input[field].trim() === '') {
+            throw new Error(`proposal ${JSON.stringify(input.key)} of ${input.action}: \`${field}\` is empty`);
+        }
+    }
+    return {
+        ...input,
+        evidence: [...input.evidence],
+        status: input.status ?? 'proposed',
+        detectedAt: now.toISOString(),
+    };
+}
+function emptyProposalsFile() {
+    return { nextId: 1, proposals: {} };
+}
+function registryKey(action, key) {
+    return `${action}:${key}`;
+}
+function idNumber(id) {
+    const match = /^P-(\d+)$/i.exec(id.trim()) ?? /^(\d+)$/.exec(id.trim());
+    return match ? Number(match[1]) : Number.NaN;
+}
+/** Normalises a registry read from the state branch (absent -> empty); refuses a broken one. */
+function normaliseProposalsFile(data) {
+    if (data === undefined || data === null)
+        return emptyProposalsFile();
+    const file = data;
+    if (typeof file !== 'object' || typeof file.proposals !== 'object' || file.proposals === null) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .StateError */ .qq(`${PROPOSALS_FILE} on the state branch has no \`proposals\` object; repair or delete it.`);
+    }
+    const highest = Math.max(0, ...Object.values(file.proposals)
+        .map((p) => idNumber(p.id))
+        .filter(Number.isFinite));
+    const nextId = Number.isInteger(file.nextId)
+        ? Math.max(file.nextId, highest + 1)
+        : highest + 1;
+    return { nextId, proposals: { ...file.proposals } };
+}
+/** Finds a proposal by id (`P-12`, `p-12` or `12`). */
+function findProposal(file, id) {
+    const n = idNumber(id);
+    if (!Number.isFinite(n))
+        return undefined;
+    return Object.entries(file.proposals).find(([, p]) => idNumber(p.id) === n);
+}
+function withTransition(proposal, transition) {
+    return {
+        ...proposal,
+        status: transition.status,
+        history: [...(proposal.history ?? []), transition],
+    };
+}
+/**
+ * Moves a proposal to `status`, recording who, when and why. Refuses an unknown id or a
+ * transition the lifecycle does not allow (ConfigurationError saying what is allowed).
+ * The same status again changes nothing (`changed: false`).
+ */
+function transitionProposal(file, id, status, options) {
+    const found = findProposal(file, id);
+    if (!found) {
+        const known = Object.values(file.proposals).map((p) => p.id);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`There is no proposal ${id}.`, known.length > 0
+            ? `use the id shown in tend's report (for example ${known.at(-1)}).`
+            : 'no proposal has been recorded yet.');
+    }
+    const [key, proposal] = found;
+    if (proposal.status === status)
+        return { file, proposal, changed: false };
+    const allowed = TRANSITIONS[proposal.status];
+    if (!allowed.includes(status)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Proposal ${proposal.id} is ${proposal.status}; it cannot become ${status}.`, allowed.length > 0
+            ? `from ${proposal.status} it can become: ${allowed.join(', ')}.`
+            : `${proposal.status} is final.`);
+    }
+    const transition = { status, at: options.at };
+    if (options.by !== undefined)
+        transition.by = options.by;
+    if (options.reason !== undefined)
+        transition.reason = options.reason;
+    const next = withTransition(proposal, transition);
+    return {
+        file: { ...file, proposals: { ...file.proposals, [key]: next } },
+        proposal: next,
+        changed: true,
+    };
+}
+/** The fields re-detection refreshes; the lifecycle (id, status, history, detectedAt) stays. */
+function refreshed(known, seen, at) {
+    const next = {
+        ...seen,
+        id: known.id,
+        status: known.status,
+        detectedAt: known.detectedAt,
+        lastDetectedAt: at,
+    };
+    if (known.history !== undefined)
+        next.history = known.history;
+    else
+        delete next.history;
+    return next;
+}
+/** A registry entry as the run reports it (without registry bookkeeping). */
+function visible(entry) {
+    const proposal = { ...entry };
+    delete proposal.lastDetectedAt;
+    return proposal;
+}
+/**
+ * Merges one run's proposals of `action` into the registry: a new one gets the next id
+ * `P-<n>`; a known one keeps its id and lifecycle and gets the new pattern, evidence,
+ * impact and fix (a proposal withdrawn earlier comes back as `proposed`); a `proposed` one
+ * of this action that was not detected this time is withdrawn ("no longer detected").
+ * Returns the new registry and the run's proposals with their ids and current status.
+ */
+function recordProposals(file, action, proposals, now, options = {}) {
+    const at = now.toISOString();
+    const registry = { ...file.proposals };
+    let nextId = file.nextId;
+    const seen = new Set();
+    const out = [];
+    for (const proposal of proposals) {
+        if (proposal.action !== action) {
+            throw new Error(`recordProposals(${action}): proposal ${proposal.key} belongs to ${proposal.action}`);
+        }
+        const key = registryKey(action, proposal.key);
+        seen.add(key);
+        const known = registry[key];
+        let entry;
+        if (known) {
+            entry = refreshed(known, proposal, at);
+            if (entry.status === 'withdrawn') {
+                entry = withTransition(entry, {
+                    status: 'proposed',
+                    at,
+                    by: 'tend',
+                    reason: DETECTED_AGAIN,
+                });
+            }
+        }
+        else {
+            const status = proposal.status ?? 'proposed';
+            entry = {
+                ...proposal,
+                id: `P-${nextId}`,
+                status,
+                detectedAt: at,
+                lastDetectedAt: at,
+                history: [{ status, at, by: 'tend', reason: 'detected' }],
+            };
+            nextId += 1;
+        }
+        registry[key] = entry;
+        out.push(visible(entry));
+    }
+    if (options.withdrawMissing ?? true) {
+        for (const [key, entry] of Object.entries(registry)) {
+            if (entry.action === action && entry.status === 'proposed' && !seen.has(key)) {
+                registry[key] = withTransition(entry, {
+                    status: 'withdrawn',
+                    at,
+                    by: 'tend',
+                    reason: NO_LONGER_DETECTED,
+                });
+            }
+        }
+    }
+    return { file: { nextId, proposals: registry }, proposals: out };
 }
 
 
@@ -36151,7 +36688,9 @@ function keepIndent(line) {
  */
 function escapeMarkdownInline(text, options = {}) {
     const flat = normalise(text).replace(/\s+/g, ' ').trim();
-    const { text: kept, omitted } = options.maxLength === undefined ? { text: flat, omitted: 0 } : truncateWithMarker(flat, options.maxLength);
+    const { text: kept, omitted } = options.maxLength === undefined
+        ? { text: flat, omitted: 0 }
+        : truncateWithMarker(flat, options.maxLength);
     return escapeLine(kept) + (omitted > 0 ? ` ${omittedMarker(omitted)}` : '');
 }
 /**
@@ -36191,7 +36730,7 @@ function quoteUserText(text, options = {}) {
 
 /***/ }),
 
-/***/ 1835:
+/***/ 4998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39228,17 +39767,18 @@ function parseCommonInputs(reader) {
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __nccwpck_require__(2463);
 var ajv_default = /*#__PURE__*/__nccwpck_require__.n(dist_ajv);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var dist = __nccwpck_require__(2815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+var yaml_dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./schema/tend.schema.json
-const tend_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/tend-dev/tend/v1/schema/tend.schema.json","$comment":"Generated by scripts/build-schema.mjs from src/core/config.schema.json and src/<action>/config.schema.json; do not edit. Editors pick it up with a first line `# yaml-language-server: $schema=https://raw.githubusercontent.com/tend-dev/tend/v1/schema/tend.schema.json` in .github/tend.yml.","title":"tend configuration (.github/tend.yml)","description":"Optional configuration for the tend actions. Top-level keys are shared settings and one section per action; action inputs set in a workflow override the values here.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL or path of this file\'s JSON Schema, for editors that read it from the document (tend ignores it)."},"state-branch":{"type":"string","description":"Branch that holds tend\'s memory as JSON files, one commit per run. Created as an orphan branch on first use. The `state-branch` input overrides it.","default":"tend-state","minLength":1,"maxLength":200,"pattern":"^(?!/)(?!.*\\\\.\\\\.)(?!.*//)(?!.*@\\\\{)[A-Za-z0-9._/-]+(?<!\\\\.lock)(?<!/)$","patternErrorMessage":"a branch name made of letters, digits, `.`, `_`, `-` and `/` (no `..`, no leading or trailing `/`, not ending in `.lock`), for example `tend-state`"},"labels":{"type":"array","description":"Extra labels added to every issue and pull request tend opens (besides `tend` and `tend:<action>`). Missing labels are created.","items":{"type":"string","description":"A label name (at most 50 characters, as GitHub allows).","minLength":1,"maxLength":50},"uniqueItems":true},"doc-drift":{"description":"Settings for the doc-drift action (docs vs code). Keys are its inputs; an input set in the workflow overrides the key here.","type":["object","null"],"additionalProperties":false,"properties":{}},"dep-health":{"description":"Settings for the dep-health action (vulnerabilities, freshness, tested updates). Keys are its inputs; an input set in the workflow overrides the key here.","type":["object","null"],"additionalProperties":false,"properties":{}},"review-miner":{"description":"Settings for the review-miner action (recurring review feedback turned into checks). Keys are its inputs; an input set in the workflow overrides the key here.","type":["object","null"],"additionalProperties":false,"properties":{}},"weekly-reflection":{"description":"Settings for the weekly-reflection action (weekly metrics, proposals, experiments). Keys are its inputs; an input set in the workflow overrides the key here.","type":["object","null"],"additionalProperties":false,"properties":{}}}}');
+const tend_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/tend-dev/tend/v1/schema/tend.schema.json","$comment":"Generated by scripts/build-schema.mjs from src/core/config.schema.json and src/<action>/config.schema.json; do not edit. Editors pick it up with a first line `# yaml-language-server: $schema=https://raw.githubusercontent.com/tend-dev/tend/v1/schema/tend.schema.json` in .github/tend.yml.","title":"tend configuration (.github/tend.yml)","description":"Optional configuration for the tend actions. Top-level keys are shared settings and one section per action; action inputs set in a workflow override the values here.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL or path of this file\'s JSON Schema, for editors that read it from the document (tend ignores it)."},"state-branch":{"type":"string","description":"Branch that holds tend\'s memory as JSON files, one commit per run. Created as an orphan branch on first use. The `state-branch` input overrides it.","default":"tend-state","minLength":1,"maxLength":200,"pattern":"^(?!/)(?!.*\\\\.\\\\.)(?!.*//)(?!.*@\\\\{)[A-Za-z0-9._/-]+(?<!\\\\.lock)(?<!/)$","patternErrorMessage":"a branch name made of letters, digits, `.`, `_`, `-` and `/` (no `..`, no leading or trailing `/`, not ending in `.lock`), for example `tend-state`"},"labels":{"type":"array","description":"Extra labels added to every issue and pull request tend opens (besides `tend` and `tend:<action>`). Missing labels are created.","items":{"type":"string","description":"A label name (at most 50 characters, as GitHub allows).","minLength":1,"maxLength":50},"uniqueItems":true},"doc-drift":{"description":"doc-drift: docs that no longer match the code; certain fixes as a pull request.","type":["object","null"],"additionalProperties":false,"properties":{"docs":{"type":"array","items":{"type":"string","minLength":1},"default":["**/*.md","**/*.mdx"],"description":"Globs of the Markdown and MDX docs to check, relative to the repository root (`.gitignore` is respected; a leading `!` excludes)."},"public":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Globs of public modules (TypeScript/JavaScript, Python, Go) whose exports a doc should mention. Empty: the package.json entry points."},"undocumented-exports":{"type":"boolean","default":true,"description":"Report public exports that no doc mentions (severity notice)."},"stale-days":{"type":"integer","minimum":1,"maximum":3650,"default":90,"description":"A doc is stale when code files it references changed after its last change, more than this many days ago."},"ignore":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Globs of files to leave alone, as docs or as targets of findings."},"fail-on":{"enum":["error","warning","notice","never"],"default":"error","description":"Pull-request mode: fail the check when a finding in a file the pull request touches has at least this severity."},"create-issue":{"type":"boolean","default":true,"description":"Open, update and close one issue listing the open findings grouped by doc."},"create-pr":{"type":"boolean","default":true,"description":"Open, rebuild and close one pull request with every certain fix (renamed link targets, paths and symbols)."}}},"dep-health":{"description":"Settings for the dep-health action (vulnerabilities, freshness, tested updates). Keys are its inputs; an input set in the workflow overrides the key here.","type":["object","null"],"additionalProperties":false,"properties":{}},"review-miner":{"description":"review-miner: recurring human review feedback -> automated checks (linter rules, instruction lines).","type":["object","null"],"additionalProperties":false,"properties":{"comments":{"type":"string","description":"Offline input (CLI): a file with the REST review comments of a repository, as `gh api --paginate repos/OWNER/REPO/pulls/comments` writes it. When set, GitHub is not queried."},"lookback-days":{"type":"integer","minimum":1,"maximum":3650,"default":180,"description":"First run only: how far back to read closed PRs. Later runs continue from the cursor stored in the state branch."},"min-comments":{"type":"integer","minimum":1,"default":3,"description":"A theme becomes a proposal when it has at least this many comments..."},"min-pulls":{"type":"integer","minimum":1,"default":2,"description":"...across at least this many PRs..."},"min-reviewers":{"type":"integer","minimum":1,"default":2,"description":"...or from at least this many reviewers."},"themes":{"type":"array","items":{"enum":["type-annotations","error-handling","tests","naming","docs-comments","duplication-extract","style-formatting","logging-debug","unused-code","magic-values","performance","security","typo-spelling","api-design","other"]},"description":"Themes that may become proposals (default: every theme except `other`)."},"max-pulls":{"type":"integer","minimum":1,"default":2000,"description":"Most closed PRs read in one run."},"instruction-file":{"type":"string","description":"Instruction file to extend when no linter rule fits (default: the first of AGENTS.md, CLAUDE.md, .github/copilot-instructions.md that exists, else the PR template, else a new AGENTS.md)."},"llm-endpoint":{"type":"string","format":"uri","description":"Optional OpenAI-compatible API base URL (for example https://models.github.ai/inference) used to re-theme comments the lexicon leaves in `other`."},"llm-model":{"type":"string","default":"openai/gpt-4o-mini","description":"Model name for `llm-endpoint`."},"llm-token":{"type":"string","description":"Token for `llm-endpoint` (default: the workflow token). Prefer the action input with a secret over the config file."}}},"weekly-reflection":{"description":"weekly-reflection: weekly metrics, agent traces, proposals, decisions, experiments and the weekly report.","type":["object","null"],"additionalProperties":false,"properties":{"traces":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Globs of agent trace files (Claude Code session JSONL, stream-json or json results; Codex rollouts or exec --json; Gemini CLI stream-json or json; OpenTelemetry GenAI spans as JSON). Relative to the repository root, or absolute."},"week":{"type":"string","pattern":"^(\\\\d{4}-W\\\\d{2}|last)$","description":"ISO week to report (for example 2026-W07). Default: the last complete week."},"agent-authors":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Extra logins counted as coding agents, besides the built-in list and every [bot] app."},"dependency-bots":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Extra logins counted as dependency bots, besides Dependabot and Renovate."},"trend-weeks":{"type":"integer","minimum":2,"maximum":52,"default":8,"description":"Weeks of history in trends and in each metric\'s normal band."},"experiment-weeks":{"type":"integer","minimum":1,"maximum":26,"default":3,"description":"Weeks before and after an implemented proposal that its experiment compares."},"max-pull-requests":{"type":"integer","minimum":1,"maximum":100000,"default":5000,"description":"Most pull requests read for one week."},"report":{"type":"boolean","default":true,"description":"Open (or update) the weekly report issue and close the previous one."}}}}}');
 // EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
 var mod = __nccwpck_require__(1916);
 ;// CONCATENATED MODULE: ./src/core/config-messages.ts
-// Wording of config validation problems: what a schema node expects, and the closest known
-// key for a misspelt one. Pure.
 
 /** `staleDays`, `stale_days`, `Stale-Days` -> `stale-days`. */
 function normalise(key) {
@@ -39292,9 +39832,19 @@ const TYPE_NAMES = {
     object: 'a mapping (key: value)',
     null: 'nothing',
 };
+const PLURAL_TYPE_NAMES = {
+    integer: 'integers',
+    number: 'numbers',
+    string: 'strings',
+    boolean: 'booleans',
+    array: 'lists',
+    object: 'mappings',
+};
 function typeName(schema) {
     const raw = schema.type;
-    const types = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String).filter((t) => t !== 'null');
+    const types = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
+        .map(String)
+        .filter((t) => t !== 'null');
     if (types.length === 0)
         return undefined;
     return types.map((t) => TYPE_NAMES[t] ?? t).join(' or ');
@@ -39316,7 +39866,7 @@ function range(schema) {
 /** What a schema node accepts, in words: `integer from 1 to 365`, `one of \`a\`, \`b\``. */
 function describeSchema(schema) {
     if (Array.isArray(schema.enum))
-        return `one of ${listOf(schema.enum.map((v) => JSON.stringify(v)))}`;
+        return `one of ${listOf(schema.enum.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))))}`;
     if (schema.const !== undefined)
         return `exactly ${JSON.stringify(schema.const)}`;
     const branches = (schema.anyOf ?? schema.oneOf);
@@ -39326,8 +39876,9 @@ function describeSchema(schema) {
     if (type === 'integer' || type === 'number')
         return `${type}${range(schema)}`;
     if (type === 'a list' && schema.items && typeof schema.items === 'object') {
-        const item = typeName(schema.items);
-        return item ? `a list of ${item.replace(/^a /, '')}${item.startsWith('a ') ? 's' : ' values'}` : type;
+        const raw = schema.items.type;
+        const item = typeof raw === 'string' ? PLURAL_TYPE_NAMES[raw] : undefined;
+        return item ? `a list of ${item}` : type;
     }
     return type;
 }
@@ -39362,12 +39913,86 @@ function describeExpected(schema, keyword = 'type', data, fallback) {
             return `a list of at least ${String(schema.minItems)} item${schema.minItems === 1 ? '' : 's'}`;
         case 'maxItems':
             return `a list of at most ${String(schema.maxItems)} items`;
+        case 'format':
+            return `a valid ${String(schema.format)}`;
         case 'uniqueItems':
             return 'a list without duplicates';
         case 'minProperties':
             return `a mapping with at least ${String(schema.minProperties)} key${schema.minProperties === 1 ? '' : 's'}`;
         default:
             return fallback ?? `a value valid for \`${keyword}\``;
+    }
+}
+function decodePointer(pointer) {
+    if (pointer === '')
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+/** `doc-drift.stale-days`, `labels[2]`, or `the file` for the root. */
+function displayPath(segments, data) {
+    let out = '';
+    let node = data;
+    for (const segment of segments) {
+        if (Array.isArray(node))
+            out += `[${segment}]`;
+        else
+            out += out === '' ? segment : `.${segment}`;
+        node =
+            node && typeof node === 'object' ? node[segment] : undefined;
+    }
+    return out === '' ? 'the file' : `\`${out}\``;
+}
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    const text = JSON.stringify(value);
+    return `${typeof value} ${text.length > 40 ? `${text.slice(0, 37)}...` : text}`;
+}
+/** Where an Ajv error points and what to say about it; undefined for redundant errors. */
+function explain(error, data, configSchema) {
+    const segments = decodePointer(error.instancePath);
+    const where = displayPath(segments, data);
+    const parent = (error.parentSchema ?? {});
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const name = String(error.params.additionalProperty);
+            const known = Object.keys(parent.properties ?? {});
+            const hint = suggestKey(name, known, segments.length === 0 ? configSchema.properties : undefined);
+            const inWhere = segments.length === 0 ? 'at the top level' : `in ${where}`;
+            return {
+                segments: [...segments, name],
+                key: true,
+                message: `unknown key \`${name}\` ${inWhere}; ${hint}`,
+            };
+        }
+        case 'required': {
+            const name = error.params.missingProperty;
+            return { segments, key: false, message: `${where} is missing the required key \`${name}\`` };
+        }
+        case 'anyOf':
+        case 'oneOf':
+            return {
+                segments,
+                key: false,
+                message: `${where}: expected ${describeExpected(parent)}, got ${describeValue(error.data)}`,
+            };
+        default: {
+            if (error.schemaPath.includes('/anyOf/') || error.schemaPath.includes('/oneOf/'))
+                return undefined;
+            const expected = describeExpected(parent, error.keyword, error.data, error.message);
+            return {
+                segments,
+                key: false,
+                message: `${where}: expected ${expected}, got ${describeValue(error.data)}`,
+            };
+        }
     }
 }
 
@@ -39379,6 +40004,7 @@ const ACTION_NAMES = ['doc-drift', 'dep-health', 'review-miner', 'weekly-reflect
 ;// CONCATENATED MODULE: ./src/core/config.ts
 // `.github/tend.yml`: optional, validated against schema/tend.schema.json, every problem
 // reported at once with `file:line:col`, what was expected and a did-you-mean.
+
 
 
 
@@ -39407,7 +40033,15 @@ function compileConfigSchema(configSchema) {
     if (!compiled) {
         const ajv = new (ajv_default())({ allErrors: true, verbose: true, strict: true });
         // Keywords editors understand (yaml-language-server); no effect on validation.
-        ajv.addVocabulary(['patternErrorMessage', 'markdownDescription', 'enumDescriptions', 'deprecationMessage', 'defaultSnippets', 'doNotSuggest']);
+        ajv.addVocabulary([
+            'patternErrorMessage',
+            'markdownDescription',
+            'enumDescriptions',
+            'deprecationMessage',
+            'defaultSnippets',
+            'doNotSuggest',
+        ]);
+        dist_default()(ajv);
         compiled = ajv.compile(configSchema);
         validators.set(configSchema, compiled);
     }
@@ -39464,34 +40098,13 @@ function loadConfig(workspace, relPath = DEFAULT_CONFIG_PATH) {
     }
     return parseConfig(text, display);
 }
-function decodePointer(pointer) {
-    if (pointer === '')
-        return [];
-    return pointer
-        .slice(1)
-        .split('/')
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-/** `doc-drift.stale-days`, `labels[2]`, or `the file` for the root. */
-function displayPath(segments, data) {
-    let out = '';
-    let node = data;
-    for (const segment of segments) {
-        if (Array.isArray(node))
-            out += `[${segment}]`;
-        else
-            out += out === '' ? segment : `.${segment}`;
-        node = node && typeof node === 'object' ? node[segment] : undefined;
-    }
-    return out === '' ? 'the file' : `\`${out}\``;
-}
 /** The YAML node at a path; with `key`, the key node of the last segment. */
 function nodeAt(doc, segments, key = false) {
     let node = doc.contents;
     for (const [index, segment] of segments.entries()) {
         const last = index === segments.length - 1;
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === segment);
+        if ((0,yaml_dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => (0,yaml_dist/* isPair */.tO)(p) && (0,yaml_dist/* isScalar */.jn)(p.key) && String(p.key.value) === segment);
             if (!pair)
                 return node;
             if (last && key)
@@ -39500,7 +40113,7 @@ function nodeAt(doc, segments, key = false) {
             if (!pair.value)
                 return pair.key;
         }
-        else if ((0,dist/* isSeq */.oP)(node)) {
+        else if ((0,yaml_dist/* isSeq */.oP)(node)) {
             const item = node.items[Number(segment)];
             if (item === undefined)
                 return node;
@@ -39511,43 +40124,6 @@ function nodeAt(doc, segments, key = false) {
         }
     }
     return node;
-}
-function describeValue(value) {
-    if (value === null || value === undefined)
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    const text = JSON.stringify(value);
-    return `${typeof value} ${text.length > 40 ? `${text.slice(0, 37)}...` : text}`;
-}
-function explain(error, data, configSchema) {
-    const segments = decodePointer(error.instancePath);
-    const where = displayPath(segments, data);
-    const parent = (error.parentSchema ?? {});
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const name = String(error.params.additionalProperty);
-            const known = Object.keys(parent.properties ?? {});
-            const hint = suggestKey(name, known, segments.length === 0 ? configSchema.properties : undefined);
-            const inWhere = segments.length === 0 ? 'at the top level' : `in ${where}`;
-            return { segments: [...segments, name], key: true, message: `unknown key \`${name}\` ${inWhere}; ${hint}` };
-        }
-        case 'required': {
-            const name = error.params.missingProperty;
-            return { segments, key: false, message: `${where} is missing the required key \`${name}\`` };
-        }
-        case 'anyOf':
-        case 'oneOf':
-            return { segments, key: false, message: `${where}: expected ${describeExpected(parent)}, got ${describeValue(error.data)}` };
-        default: {
-            if (error.schemaPath.includes('/anyOf/') || error.schemaPath.includes('/oneOf/'))
-                return undefined;
-            const expected = describeExpected(parent, error.keyword, error.data, error.message);
-            return { segments, key: false, message: `${where}: expected ${expected}, got ${describeValue(error.data)}` };
-        }
-    }
 }
 function problemAt(doc, counter, file, located) {
     const node = nodeAt(doc, located.segments, located.key);
@@ -39572,13 +40148,22 @@ function sortProblems(problems) {
  * defaults to the shipped schema/tend.schema.json.
  */
 function parseConfig(text, file = DEFAULT_CONFIG_PATH, configSchema = tend_schema_namespaceObject) {
-    const counter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text.replace(/^\uFEFF/, ''), { lineCounter: counter, keepSourceTokens: true, uniqueKeys: true });
+    const counter = new yaml_dist/* LineCounter */.HN();
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text.replace(/^\uFEFF/, ''), {
+        lineCounter: counter,
+        keepSourceTokens: true,
+        uniqueKeys: true,
+    });
     if (doc.errors.length > 0) {
         throw new ConfigFileError(sortProblems(doc.errors.map((error) => {
             const position = error.linePos?.[0] ?? counter.linePos(error.pos[0]);
             const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-            return { file, line: position.line, col: position.col, message: `invalid YAML: ${message}` };
+            return {
+                file,
+                line: position.line,
+                col: position.col,
+                message: `invalid YAML: ${message}`,
+            };
         })));
     }
     const data = doc.contents === null ? {} : doc.toJS({ maxAliasCount: 100 });
@@ -45049,6 +45634,10 @@ const USER_AGENT = `tend/${TEND_VERSION}`;
 
 
 const TendOctokit = Octokit.plugin(restEndpointMethods, paginateRest, paginateGraphQL, retry, throttling);
+function envNumber(name) {
+    const value = process.env[name];
+    return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
 /** A stand-in for the throttling plugin's Bottleneck group that runs every job at once. */
 const unspaced = {
     key: () => ({ schedule: (_options, job) => Promise.resolve(job()) }),
@@ -45063,19 +45652,30 @@ function createGitHubClient(options) {
     const retries = options.retries ?? 3;
     const maxWait = options.maxRetryAfterSeconds ?? 120;
     const log = options.logger;
+    const retryAfterBaseValue = options.retryAfterBaseMs ?? envNumber('TEND_RETRY_BASE_MS') ?? 1000;
+    const spaceWrites = options.spaceWrites ?? process.env.TEND_SPACE_WRITES !== 'false';
     const client = new TendOctokit({
         auth: options.token,
         baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
         userAgent: USER_AGENT,
+        request: {
+            fetch: (url, init) => {
+                if (counter.used >= counter.budget)
+                    throw new errors/* BudgetExceededError */.Zq(counter.budget);
+                counter.used += 1;
+                return fetch(url, init);
+            },
+        },
         log: {
             debug: () => undefined,
             info: () => undefined,
             warn: (message) => log?.warning(message),
             error: (message) => log?.debug(message),
         },
-        retry: { retries, enabled: retries > 0 },
+        retry: { retries, enabled: retries > 0, retryAfterBaseValue },
         throttle: {
-            ...(options.spaceWrites === false ? { write: unspaced, notifications: unspaced } : {}),
+            retryAfterBaseValue,
+            ...(spaceWrites ? {} : { write: unspaced, notifications: unspaced }),
             onRateLimit: (retryAfter, request, _o, retryCount) => {
                 log?.warning(`GitHub rate limit hit on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
                 return retryCount < retries && retryAfter <= maxWait;
@@ -45086,10 +45686,10 @@ function createGitHubClient(options) {
             },
         },
     });
+    // Calls over budget stop before they start; the counter counts HTTP requests, retries included.
     client.hook.before('request', () => {
         if (counter.used >= counter.budget)
             throw new errors/* BudgetExceededError */.Zq(counter.budget);
-        counter.used += 1;
     });
     return { client, counter };
 }
@@ -45191,7 +45791,9 @@ function errorText(error) {
             for (const item of errors) {
                 if (typeof item === 'string')
                     parts.push(item);
-                else if (typeof item === 'object' && item !== null && typeof item.message === 'string') {
+                else if (typeof item === 'object' &&
+                    item !== null &&
+                    typeof item.message === 'string') {
                     parts.push(item.message);
                 }
             }
@@ -45212,7 +45814,10 @@ function gitBlobSha(content) {
 }
 /** Repository-relative POSIX path without `.`/`..` segments, or an error naming the path. */
 function normaliseRepoPath(file) {
-    const parts = file.replace(/\\/g, '/').split('/').filter((part) => part !== '' && part !== '.');
+    const parts = file
+        .replace(/\\/g, '/')
+        .split('/')
+        .filter((part) => part !== '' && part !== '.');
     if (parts.length === 0 || parts.some((part) => part === '..' || part === '.git')) {
         throw new Error(`Invalid path in a tend pull request: ${JSON.stringify(file)}.`);
     }
@@ -45229,7 +45834,9 @@ function createGitBranches(client, repo) {
     function listTree(sha) {
         let entries = trees.get(sha);
         if (!entries) {
-            entries = client.rest.git.getTree({ ...repo, tree_sha: sha }).then(({ data }) => data.tree);
+            entries = client.rest.git
+                .getTree({ ...repo, tree_sha: sha })
+                .then(({ data }) => data.tree);
             trees.set(sha, entries);
         }
         return entries;
@@ -45252,9 +45859,10 @@ function createGitBranches(client, repo) {
     async function commit(sha) {
         let found = commits.get(sha);
         if (!found) {
-            found = client.rest.git
-                .getCommit({ ...repo, commit_sha: sha })
-                .then(({ data }) => ({ tree: data.tree.sha, parents: data.parents.map((parent) => parent.sha) }));
+            found = client.rest.git.getCommit({ ...repo, commit_sha: sha }).then(({ data }) => ({
+                tree: data.tree.sha,
+                parents: data.parents.map((parent) => parent.sha),
+            }));
             commits.set(sha, found);
         }
         return found;
@@ -45276,7 +45884,9 @@ function createGitBranches(client, repo) {
         async holds(tree, changes) {
             for (const change of changes) {
                 const found = await entry(tree, change.path);
-                if (change.content === null ? found !== undefined : found?.type !== 'blob' || found.sha !== gitBlobSha(change.content)) {
+                if (change.content === null
+                    ? found !== undefined
+                    : found?.type !== 'blob' || found.sha !== gitBlobSha(change.content)) {
                     return false;
                 }
             }
@@ -45288,7 +45898,7 @@ function createGitBranches(client, repo) {
             for (const change of changes) {
                 const file = normaliseRepoPath(change.path);
                 const existing = await entry(baseTree, file);
-                const mode = existing?.type === 'blob' ? existing.mode : '100644';
+                const mode = (existing?.type === 'blob' ? existing.mode : '100644');
                 if (change.content === null) {
                     if (existing)
                         entries.push({ path: file, mode, type: 'blob', sha: null });
@@ -45302,7 +45912,12 @@ function createGitBranches(client, repo) {
                 base_tree: baseTree,
                 tree: entries,
             });
-            const { data: created } = await client.rest.git.createCommit({ ...repo, message, tree: tree.sha, parents: [parent] });
+            const { data: created } = await client.rest.git.createCommit({
+                ...repo,
+                message,
+                tree: tree.sha,
+                parents: [parent],
+            });
             return created.sha;
         },
         async point(branch, sha, exists) {
@@ -45422,7 +46037,9 @@ function boundaries(text) {
             if (fenceMatch?.[1])
                 fence = fenceMatch[1];
         }
-        else if (fenceMatch?.[1] && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) {
+        else if (fenceMatch?.[1] &&
+            fenceMatch[1][0] === fence[0] &&
+            fenceMatch[1].length >= fence.length) {
             fence = undefined;
         }
         previousBlank = line.trim() === '';
@@ -45500,7 +46117,11 @@ function fitBody(body, options = {}) {
 
 /** The labels an item of `action` carries: `tend`, `tend:<action>`, then the extras (deduplicated). */
 function labelsFor(action, extra = []) {
-    const all = ['tend', `tend:${action}`, ...extra.map((label) => label.trim()).filter((label) => label !== '')];
+    const all = [
+        'tend',
+        `tend:${action}`,
+        ...extra.map((label) => label.trim()).filter((label) => label !== ''),
+    ];
     const seen = new Set();
     return all.filter((label) => {
         const folded = label.toLowerCase();
@@ -45517,14 +46138,20 @@ function labelStyle(name) {
     if (name === 'tend:proposal')
         return { color: 'fbca04', description: 'A tend proposal: accept, reject or defer it' };
     if (name.startsWith('tend:')) {
-        return { color: '1d76db', description: `Opened by tend's ${name.slice('tend:'.length)} action`.slice(0, 100) };
+        return {
+            color: '1d76db',
+            description: `Opened by tend's ${name.slice('tend:'.length)} action`.slice(0, 100),
+        };
     }
     return { color: 'ededed', description: 'Label used by tend' };
 }
 function createLabelManager(client, repo, logger) {
     let known;
     async function list() {
-        const labels = await client.paginate(client.rest.issues.listLabelsForRepo, { ...repo, per_page: 100 });
+        const labels = await client.paginate(client.rest.issues.listLabelsForRepo, {
+            ...repo,
+            per_page: 100,
+        });
         return new Set(labels.map((label) => label.name.toLowerCase()));
     }
     return {
@@ -45565,7 +46192,9 @@ function toRecord(issue) {
         body: issue.body ?? '',
         state: issue.state === 'open' ? 'open' : 'closed',
         stateReason: issue.state_reason ?? null,
-        labels: issue.labels.map((label) => (typeof label === 'string' ? label : (label.name ?? ''))).filter(Boolean),
+        labels: issue.labels
+            .map((label) => (typeof label === 'string' ? label : (label.name ?? '')))
+            .filter(Boolean),
         url: issue.html_url,
     };
 }
@@ -45576,7 +46205,8 @@ function sameBody(a, b) {
 }
 /** Closed as not planned (or as a duplicate): a maintainer's "no", never reopened. */
 function isRejected(issue) {
-    return issue.state === 'closed' && (issue.stateReason === 'not_planned' || issue.stateReason === 'duplicate');
+    return (issue.state === 'closed' &&
+        (issue.stateReason === 'not_planned' || issue.stateReason === 'duplicate'));
 }
 /** Labels in `wanted` the item does not carry yet (case-insensitive). */
 function missingLabels(current, wanted) {
@@ -45587,7 +46217,12 @@ function createIssueStore(client, repo, action, logger, labels = createLabelMana
     let listed;
     async function all() {
         listed ??= client
-            .paginate(client.rest.issues.listForRepo, { ...repo, labels: `tend:${action}`, state: 'all', per_page: 100 })
+            .paginate(client.rest.issues.listForRepo, {
+            ...repo,
+            labels: `tend:${action}`,
+            state: 'all',
+            per_page: 100,
+        })
             .then((issues) => issues.filter((issue) => !issue.pull_request).map(toRecord));
         return listed;
     }
@@ -45601,13 +46236,15 @@ function createIssueStore(client, repo, action, logger, labels = createLabelMana
     }
     async function find(key) {
         const matches = (await all()).filter((issue) => hasMarker(issue.body, action, key));
-        const open = matches.filter((issue) => issue.state === 'open').sort((a, b) => a.number - b.number);
+        const open = matches
+            .filter((issue) => issue.state === 'open')
+            .sort((a, b) => a.number - b.number);
         if (open[0])
             return open[0];
         return matches.sort((a, b) => b.number - a.number)[0];
     }
     async function upsert(spec) {
-        const title = (0,neutralise/* neutraliseForTitle */.sJ)(spec.title);
+        const title = (0,neutralise/* neutraliseForTitle */.sJ)(spec.title) || `tend ${action}: ${spec.key}`;
         const body = fitBody(withMarker(spec.body, action, spec.key));
         const wanted = labelsFor(action, spec.labels);
         const existing = await find(spec.key);
@@ -45645,7 +46282,11 @@ function createIssueStore(client, repo, action, logger, labels = createLabelMana
             return outcome('unchanged', existing);
         if (missing.length > 0)
             await labels.ensure(missing);
-        const { data } = await client.rest.issues.update({ ...repo, issue_number: existing.number, ...update });
+        const { data } = await client.rest.issues.update({
+            ...repo,
+            issue_number: existing.number,
+            ...update,
+        });
         const record = toRecord(data);
         await remember(record);
         logger.info(reopen
@@ -45657,7 +46298,11 @@ function createIssueStore(client, repo, action, logger, labels = createLabelMana
         const existing = await find(key);
         if (!existing || existing.state !== 'open')
             return { kind: 'issue', key, status: 'absent' };
-        await client.rest.issues.createComment({ ...repo, issue_number: existing.number, body: fitBody(comment) });
+        await client.rest.issues.createComment({
+            ...repo,
+            issue_number: existing.number,
+            body: fitBody(comment),
+        });
         const { data } = await client.rest.issues.update({
             ...repo,
             issue_number: existing.number,
@@ -45696,7 +46341,8 @@ function pull_request_store_toRecord(pull) {
 }
 /** GitHub's answer when the workflow token may not open pull requests (a repository setting). */
 function isPullRequestCreationForbidden(error) {
-    return errorStatus(error) === 403 && /not permitted to create or approve pull requests/i.test(errorText(error));
+    return (errorStatus(error) === 403 &&
+        /not permitted to create or approve pull requests/i.test(errorText(error)));
 }
 function createPullRequestStore(deps) {
     const { client, repo, action, logger, labels, git } = deps;
@@ -45740,7 +46386,7 @@ function createPullRequestStore(deps) {
     }
     async function upsert(spec) {
         const branch = fingerprintBranch(action, spec.key);
-        const title = (0,neutralise/* neutraliseForTitle */.sJ)(spec.title);
+        const title = (0,neutralise/* neutraliseForTitle */.sJ)(spec.title) || `tend ${action}: ${spec.key}`;
         const body = fitBody(withMarker(spec.body, action, spec.key));
         const wanted = labelsFor(action, spec.labels);
         const result = (status, pull) => ({
@@ -45760,7 +46406,11 @@ function createPullRequestStore(deps) {
                 update.body = body;
             let pull = existing;
             if (Object.keys(update).length > 0) {
-                const { data } = await client.rest.pulls.update({ ...repo, pull_number: existing.number, ...update });
+                const { data } = await client.rest.pulls.update({
+                    ...repo,
+                    pull_number: existing.number,
+                    ...update,
+                });
                 pull = pull_request_store_toRecord(data);
             }
             const labelled = await ensureLabels(pull, wanted);
@@ -45815,8 +46465,16 @@ function createPullRequestStore(deps) {
         const existing = await find(key);
         if (existing?.state !== 'open')
             return undefined;
-        await client.rest.issues.createComment({ ...repo, issue_number: existing.number, body: fitBody(comment) });
-        const { data } = await client.rest.pulls.update({ ...repo, pull_number: existing.number, state: 'closed' });
+        await client.rest.issues.createComment({
+            ...repo,
+            issue_number: existing.number,
+            body: fitBody(comment),
+        });
+        const { data } = await client.rest.pulls.update({
+            ...repo,
+            pull_number: existing.number,
+            state: 'closed',
+        });
         await git.remove(fingerprintBranch(action, key));
         logger.info(`Closed pull request #${existing.number} for tend:${action}:${key} and deleted its branch: resolved.`);
         return { kind: 'pull', key, status: 'closed', number: data.number, url: data.html_url };
@@ -45880,7 +46538,9 @@ function createGitHubPublisher(options) {
         logger,
         labels,
         git: createGitBranches(client, repo),
-        baseBranch: () => (defaultBranch ??= client.rest.repos.get({ ...repo }).then(({ data }) => data.default_branch)),
+        baseBranch: () => (defaultBranch ??= client.rest.repos
+            .get({ ...repo })
+            .then(({ data }) => data.default_branch)),
         onForbidden: openFallbackIssue,
     });
     return {
@@ -45907,7 +46567,9 @@ function createGitHubPublisher(options) {
             if (closed)
                 return closed;
             const fallback = await issues.close(fallbackIssueKey(key), comment);
-            return fallback.status === 'closed' ? { ...fallback, key } : { kind: 'pull', key, status: 'absent' };
+            return fallback.status === 'closed'
+                ? { ...fallback, key }
+                : { kind: 'pull', key, status: 'absent' };
         },
     };
 }
@@ -45939,12 +46601,17 @@ function operations(a, b) {
     const midB = b.slice(start, endB);
     const n = midA.length;
     const m = midB.length;
+    if (n * m > MAX_CELLS)
+        return undefined;
     const table = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
     for (let i = n - 1; i >= 0; i -= 1) {
         const row = table[i];
         const next = table[i + 1];
         for (let j = m - 1; j >= 0; j -= 1) {
-            row[j] = midA[i] === midB[j] ? next[j + 1] + 1 : Math.max(next[j], row[j + 1]);
+            row[j] =
+                midA[i] === midB[j]
+                    ? next[j + 1] + 1
+                    : Math.max(next[j], row[j + 1]);
         }
     }
     const ops = a.slice(0, start).map((line) => ({ kind: ' ', line }));
@@ -45956,7 +46623,8 @@ function operations(a, b) {
             i += 1;
             j += 1;
         }
-        else if (i < n && (j >= m || table[i + 1][j] >= table[i][j + 1])) {
+        else if (i < n &&
+            (j >= m || table[i + 1][j] >= table[i][j + 1])) {
             ops.push({ kind: '-', line: midA[i] });
             i += 1;
         }
@@ -45976,13 +46644,18 @@ function operations(a, b) {
 function unifiedDiff(path, before, after, context = 3) {
     const a = splitLines(before ?? '');
     const b = splitLines(after ?? '');
-    if (a.length * b.length > MAX_CELLS)
-        return undefined;
     const ops = operations(a, b);
-    const changed = ops.map((op, index) => (op.kind === ' ' ? -1 : index)).filter((index) => index >= 0);
+    if (!ops)
+        return undefined;
+    const changed = ops
+        .map((op, index) => (op.kind === ' ' ? -1 : index))
+        .filter((index) => index >= 0);
     if (changed.length === 0)
         return '';
-    const out = [`--- ${before === null ? '/dev/null' : `a/${path}`}`, `+++ ${after === null ? '/dev/null' : `b/${path}`}`];
+    const out = [
+        `--- ${before === null ? '/dev/null' : `a/${path}`}`,
+        `+++ ${after === null ? '/dev/null' : `b/${path}`}`,
+    ];
     let index = 0;
     while (index < changed.length) {
         const first = Math.max(0, changed[index] - context);
@@ -46076,7 +46749,9 @@ function createDryRunPublisher(options) {
             `# ${(0,neutralise/* neutraliseForTitle */.sJ)(spec.title)}`,
             '',
             `- Fingerprint: \`tend:${action}:${spec.key}\``,
-            `- Labels: ${labelsFor(action, spec.labels).map((label) => `\`${label}\``).join(', ')}`,
+            `- Labels: ${labelsFor(action, spec.labels)
+                .map((label) => `\`${label}\``)
+                .join(', ')}`,
         ];
     }
     return {
@@ -46121,6 +46796,20 @@ function createDryRunPublisher(options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/publish/extra-labels.ts
+/** Adds the config file's `labels:` to every issue and PR a publisher opens. */
+function withExtraLabels(inner, labels) {
+    if (!labels || labels.length === 0)
+        return inner;
+    const merge = (own) => [...new Set([...(own ?? []), ...labels])];
+    return {
+        upsertIssue: (spec) => inner.upsertIssue({ ...spec, labels: merge(spec.labels) }),
+        closeIssue: (key, comment) => inner.closeIssue(key, comment),
+        upsertPullRequest: (spec) => inner.upsertPullRequest({ ...spec, labels: merge(spec.labels) }),
+        closePullRequest: (key, comment) => inner.closePullRequest(key, comment),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/publish/index.ts
 
 
@@ -46129,79 +46818,11 @@ function createDryRunPublisher(options) {
 
 
 
-;// CONCATENATED MODULE: ./src/core/state/schemas.ts
-/**
- * Versions of the JSON files on the state branch. Each file carries `schemaVersion`; a registry
- * maps path patterns (`proposals.json`, `doc-drift/history/*.json`, `**.json`) to the current
- * version and the migrations that bring an older file up to it. Unregistered paths are at
- * version 1. Actions register the schemas of their own files (`registerStateSchema`); a pattern
- * may also be a RegExp.
- */
-const DEFAULT_SCHEMA = { version: 1 };
-/** `*` matches within one path segment, `**` across segments, `?` one character. */
-function patternToRegExp(pattern) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i += 1) {
-        const char = pattern[i];
-        if (char === '*' && pattern[i + 1] === '*') {
-            source += '.*';
-            i += 1;
-        }
-        else if (char === '*')
-            source += '[^/]*';
-        else if (char === '?')
-            source += '[^/]';
-        else
-            source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`);
-}
-/** How specific a pattern is: literal characters count, wildcards do not. */
-function specificity(pattern) {
-    return typeof pattern === 'string' ? pattern.replace(/\*|\?/g, '').length : pattern.source.replace(/\W/g, '').length;
-}
-class StateSchemas {
-    entries = [];
-    constructor(initial) {
-        for (const [pattern, schema] of Object.entries(initial ?? {}))
-            this.register(pattern, schema);
-    }
-    /** Registers (or replaces) the schema of the files matching `pattern`. */
-    register(pattern, schema) {
-        if (!Number.isInteger(schema.version) || schema.version < 1) {
-            throw new TypeError(`State schema for ${String(pattern)}: version must be an integer from 1, got ${schema.version}.`);
-        }
-        const same = (other) => String(other) === String(pattern) && typeof other === typeof pattern;
-        const index = this.entries.findIndex((entry) => same(entry.pattern));
-        const regex = typeof pattern === 'string' ? patternToRegExp(pattern) : new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
-        const entry = { pattern, regex, schema };
-        if (index >= 0)
-            this.entries[index] = entry;
-        else
-            this.entries.push(entry);
-        return this;
-    }
-    /** The schema of a path: an exact pattern first, then the most specific matching one. */
-    resolve(path) {
-        let best;
-        for (const entry of this.entries) {
-            if (!entry.regex.test(path))
-                continue;
-            if (entry.pattern === path)
-                return { ...entry.schema, pattern: entry.pattern };
-            if (!best || specificity(entry.pattern) > specificity(best.pattern))
-                best = entry;
-        }
-        return best ? { ...best.schema, pattern: best.pattern } : DEFAULT_SCHEMA;
-    }
-}
-/** The registry a store uses unless it is given its own. */
-const defaultStateSchemas = new StateSchemas();
-/** Registers a file schema in the default registry (call before the store reads the file). */
-function registerStateSchema(pattern, schema) {
-    defaultStateSchemas.register(pattern, schema);
-}
 
+// EXTERNAL MODULE: ./src/core/state-files.ts
+var state_files = __nccwpck_require__(6020);
+// EXTERNAL MODULE: ./src/core/state/schemas.ts
+var state_schemas = __nccwpck_require__(5141);
 ;// CONCATENATED MODULE: ./src/core/state/state-file.ts
 /**
  * One JSON file on the state branch: deterministic serialisation (sorted keys, 2-space indent,
@@ -46213,7 +46834,9 @@ function registerStateSchema(pattern, schema) {
 /** Relative, slash-separated, no `.`/`..`/empty segment, ending in `.json`. */
 function assertStatePath(path) {
     const segments = path.split('/');
-    const bad = segments.some((s) => s === '' || s === '.' || s === '..') || path.includes('\\') || /[\u0000-\u001f]/.test(path);
+    const bad = segments.some((s) => s === '' || s === '.' || s === '..') ||
+        path.includes('\\') ||
+        /[\u0000-\u001f]/.test(path);
     if (bad || !path.endsWith('.json')) {
         throw new TypeError(`Invalid state path ${JSON.stringify(path)}: use a relative path with \`/\` separators ending in .json (for example \`doc-drift/latest.json\`).`);
     }
@@ -46270,7 +46893,9 @@ function parseStateFile(text, location, schema) {
     }
     const version = parsed.schemaVersion;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-        const found = version === undefined ? 'it has no schemaVersion' : `its schemaVersion ${JSON.stringify(version)} is not a positive integer`;
+        const found = version === undefined
+            ? 'it has no schemaVersion'
+            : `its schemaVersion ${JSON.stringify(version)} is not a positive integer`;
         throw refuse(location, found, `${repair} (every state file starts with "schemaVersion": <integer>)`);
     }
     if (version > schema.version) {
@@ -46318,7 +46943,13 @@ class LoadRequired extends Error {
     }
 }
 function newSnapshot(head, texts) {
-    return { head, listing: head ? undefined : new Map(), texts, wantListing: false, wantBlobs: new Set() };
+    return {
+        head,
+        listing: head ? undefined : new Map(),
+        texts,
+        wantListing: false,
+        wantBlobs: new Set(),
+    };
 }
 /** Parses the file at `path` of a snapshot whose listing and blob are loaded. */
 function readLoaded(snapshot, path, schemas, location) {
@@ -46410,7 +47041,7 @@ const MAX_LOAD_RUNS = 10_000;
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function createStateStore(backend, options = {}) {
     const branch = options.branch ?? 'tend-state';
-    const schemas = options.schemas ?? defaultStateSchemas;
+    const schemas = options.schemas ?? state_schemas/* defaultStateSchemas */.X9;
     const maxAttempts = Math.max(1, options.maxAttempts ?? 8);
     const baseDelay = options.baseDelayMs ?? 250;
     const maxDelay = options.maxDelayMs ?? 8000;
@@ -46419,7 +47050,11 @@ function createStateStore(backend, options = {}) {
     /** Blobs and trees never change, so what was loaded once serves every later attempt. */
     const texts = new Map();
     const listings = new Map();
-    const locate = (path) => ({ path, branch, where: backend.description });
+    const locate = (path) => ({
+        path,
+        branch,
+        where: backend.description,
+    });
     async function loadListing(snapshot) {
         if (snapshot.listing)
             return snapshot.listing;
@@ -46568,7 +47203,6 @@ function createLocalGitStateBackend(repoDir, branch) {
     delete baseEnv.GIT_INDEX_FILE;
     const listings = new Map();
     const blobs = new Map();
-    const trees = new Map();
     let identity;
     function git(args, options = {}) {
         return new Promise((resolve, reject) => {
@@ -46606,27 +47240,20 @@ function createLocalGitStateBackend(repoDir, branch) {
         })();
         return identity;
     }
-    async function treeOf(commit) {
-        let tree = trees.get(commit);
-        if (!tree) {
-            tree = (await git(['rev-parse', '--verify', `${commit}^{tree}`])).trim();
-            trees.set(commit, tree);
-        }
-        return tree;
-    }
     return {
         description: `branch ${branch} of the local repository ${repoDir}`,
         async head() {
-            let commit;
-            try {
-                commit = (await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
+            // one process, one read of the ref: its commit and that commit's tree
+            const format = '%(refname)%00%(objectname)%00%(objecttype)%00%(tree)';
+            for (const line of (await git(['for-each-ref', `--format=${format}`, ref])).split('\n')) {
+                const [name, commit, type, tree] = line.split('\0');
+                if (name !== ref || !commit)
+                    continue;
+                if (type !== 'commit' || !tree)
+                    throw new Error(`${ref} in ${repoDir} points to a ${type}, not a commit.`);
+                return { commit, tree };
             }
-            catch (error) {
-                if (error instanceof GitError && error.code === 1)
-                    return null;
-                throw error;
-            }
-            return { commit, tree: await treeOf(commit) };
+            return null;
         },
         async listFiles(tree) {
             const cached = listings.get(tree);
@@ -46654,21 +47281,28 @@ function createLocalGitStateBackend(repoDir, branch) {
             return text;
         },
         async commit(parent, baseTree, changes, message) {
+            const author = identityEnv();
             const dir = await mkdtemp(path.join(os.tmpdir(), 'tend-state-'));
             const env = { ...baseEnv, GIT_INDEX_FILE: path.join(dir, 'index') };
             try {
-                await git(baseTree ? ['read-tree', baseTree] : ['read-tree', '--empty'], { env });
                 const written = [...changes].filter((entry) => entry[1] !== null);
-                const files = await Promise.all(written.map(async ([, text], index) => {
-                    const file = path.join(dir, `blob-${index}`);
-                    await writeFile(file, text, 'utf8');
-                    return file;
-                }));
-                const shas = files.length
-                    ? (await git(['hash-object', '-w', '--no-filters', '--stdin-paths'], { input: `${files.join('\n')}\n` }))
+                const writeBlobs = async () => {
+                    if (written.length === 0)
+                        return [];
+                    const files = await Promise.all(written.map(async ([, text], index) => {
+                        const file = path.join(dir, `blob-${index}`);
+                        await writeFile(file, text, 'utf8');
+                        return file;
+                    }));
+                    const input = `${files.join('\n')}\n`;
+                    return (await git(['hash-object', '-w', '--no-filters', '--stdin-paths'], { input }))
                         .trim()
-                        .split('\n')
-                    : [];
+                        .split('\n');
+                };
+                const [shas] = await Promise.all([
+                    writeBlobs(),
+                    git(baseTree ? ['read-tree', baseTree] : ['read-tree', '--empty'], { env }),
+                ]);
                 const blobOf = new Map(written.map(([file], index) => [file, shas[index]]));
                 const info = [...changes].map(([file, text]) => text === null ? `0 ${ZERO_SHA}\t${file}` : `100644 ${blobOf.get(file)}\t${file}`);
                 await git(['update-index', '-z', '--index-info'], { env, input: `${info.join('\0')}\0` });
@@ -46676,8 +47310,7 @@ function createLocalGitStateBackend(repoDir, branch) {
                 if (tree === baseTree)
                     return null;
                 const args = ['commit-tree', '--no-gpg-sign', tree, ...(parent ? ['-p', parent] : [])];
-                const commit = (await git(args, { env: await identityEnv(), input: message })).trim();
-                trees.set(commit, tree);
+                const commit = (await git(args, { env: await author, input: message })).trim();
                 return commit;
             }
             finally {
@@ -46710,7 +47343,9 @@ function createLocalGitStateBackend(repoDir, branch) {
 /** GitHub's own message when the body has one, else the error's. */
 function gitHubMessage(error) {
     const data = error.response?.data;
-    if (typeof data === 'object' && data !== null && typeof data.message === 'string') {
+    if (typeof data === 'object' &&
+        data !== null &&
+        typeof data.message === 'string') {
         return data.message;
     }
     return error.message ?? String(error);
@@ -46718,7 +47353,8 @@ function gitHubMessage(error) {
 /** Whether a request error is GitHub's answer that the ref move is refused as a lost race. */
 function isLostRace(error) {
     const shape = error;
-    return shape?.status === 422 && /fast.forward|already exists|does not exist/i.test(gitHubMessage(shape));
+    return (shape?.status === 422 &&
+        /fast.forward|already exists|does not exist/i.test(gitHubMessage(shape)));
 }
 function explainGitHubStateError(error, context) {
     const shape = (typeof error === 'object' && error !== null ? error : { message: String(error) });
@@ -46726,12 +47362,13 @@ function explainGitHubStateError(error, context) {
     const message = gitHubMessage(shape);
     const where = `while ${context.action} on ${context.description}`;
     const outcome = context.uncertain
-        ? 'The branch may or may not have moved to this run\'s commit; every earlier record is still there.'
+        ? "The branch may or may not have moved to this run's commit; every earlier record is still there."
         : 'The branch was left untouched.';
     const rateLimited = (status === 403 || status === 429) &&
-        (String(shape.response?.headers?.['x-ratelimit-remaining']) === '0' || /rate limit/i.test(message));
+        (String(shape.response?.headers?.['x-ratelimit-remaining']) === '0' ||
+            /rate limit/i.test(message));
     if (rateLimited) {
-        return new errors/* StateError */.qq(`GitHub's rate limit stopped tend ${where} (${message}), and waiting for it was not allowed. ${outcome} ` +
+        return new errors/* StateError */.qq(`GitHub's rate limit stopped tend ${where} (${message}) and the retries ran out. ${outcome} ` +
             'Fix: rerun the job later, or run fewer tend jobs at the same time.');
     }
     if (status === 401) {
@@ -46739,7 +47376,7 @@ function explainGitHubStateError(error, context) {
     }
     if (status === 403 || status === 404) {
         const need = context.writes ? 'contents: write' : 'contents: read';
-        return new errors/* ConfigurationError */.j1(`tend cannot ${context.writes ? 'write' : 'read'} its state on ${context.description}: GitHub answered ${status} (${message}) while ${context.action}. ${outcome}`, `give the token \`${need}\` on ${context.repository} (in the workflow job: \`permissions:\\n  contents: write\`), and check that the repository ${context.repository} exists and the branch name ${context.branch} is right.`);
+        return new errors/* ConfigurationError */.j1(`tend cannot ${context.writes ? 'write' : 'read'} its state on ${context.description}: GitHub answered ${status} (${message}) while ${context.action}. ${outcome}`, `give the token \`${need}\` on ${context.repository} (in the workflow job: \`permissions: { contents: write }\`), and check that the repository ${context.repository} exists and the branch name ${context.branch} is right.`);
     }
     const what = status ? `HTTP ${status}: ${message}` : message;
     return new errors/* StateError */.qq(`GitHub failed ${where} (${what})${status && status >= 500 ? ', even after retries' : ''}. ${outcome} Fix: rerun the job.`);
@@ -46769,12 +47406,22 @@ function createGitHubStateBackend(client, repository, branch) {
         catch (error) {
             if (error instanceof errors/* BudgetExceededError */.Zq)
                 throw error;
-            throw explainGitHubStateError(error, { action, description, repository: `${owner}/${repo}`, branch, writes });
+            throw explainGitHubStateError(error, {
+                action,
+                description,
+                repository: `${owner}/${repo}`,
+                branch,
+                writes,
+            });
         }
     }
     async function head() {
         try {
-            const { data } = await client.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner, repo, branch });
+            const { data } = await client.request('GET /repos/{owner}/{repo}/branches/{branch}', {
+                owner,
+                repo,
+                branch,
+            });
             return { commit: data.commit.sha, tree: data.commit.commit.tree.sha };
         }
         catch (error) {
@@ -46839,8 +47486,14 @@ function createGitHubStateBackend(client, repository, branch) {
             const cached = blobs.get(sha);
             if (cached !== undefined)
                 return cached;
-            const { data } = await call('reading a state file', false, () => client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner, repo, file_sha: sha }));
-            const text = data.encoding === 'base64' ? Buffer.from(data.content, 'base64').toString('utf8') : String(data.content);
+            const { data } = await call('reading a state file', false, () => client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+                owner,
+                repo,
+                file_sha: sha,
+            }));
+            const text = data.encoding === 'base64'
+                ? Buffer.from(data.content, 'base64').toString('utf8')
+                : String(data.content);
             blobs.set(sha, text);
             return text;
         },
@@ -46868,7 +47521,12 @@ function createGitHubStateBackend(client, repository, branch) {
         async swap(expected, next) {
             try {
                 if (expected === null) {
-                    await client.request('POST /repos/{owner}/{repo}/git/refs', { owner, repo, ref: `refs/heads/${branch}`, sha: next });
+                    await client.request('POST /repos/{owner}/{repo}/git/refs', {
+                        owner,
+                        repo,
+                        ref: `refs/heads/${branch}`,
+                        sha: next,
+                    });
                 }
                 else {
                     // `next` is a child of `expected`: a fast-forward-only move is a compare-and-swap.
@@ -46910,6 +47568,7 @@ function createGitHubStateBackend(client, repository, branch) {
 // The one path from a runner to an action: inputs -> context -> run -> outputs, summary,
 // annotations, exit code. ConfigurationErrors fail the step with the fix; anything else is a
 // bug and fails it with the stack in the debug log.
+
 
 
 
@@ -46978,23 +47637,26 @@ async function buildContext(definition) {
     let backend = createGitHubStateBackend(client, repo, branch);
     if (common.dryRun)
         backend = dryRunBackend(backend, actionsLogger);
+    const serverUrl = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
     const publisher = common.dryRun
         ? createDryRunPublisher({
-            outDir: external_node_path_default().resolve(common.outDir ?? external_node_path_default().join(process.env.RUNNER_TEMP ?? workspace, 'tend-dry-run')),
+            outDir: external_node_path_default().resolve(workspace, common.outDir ?? external_node_path_default().join(process.env.RUNNER_TEMP ?? workspace, 'tend-dry-run')),
             action: definition.name,
+            workspace,
         })
-        : createGitHubPublisher({ client, repo, action: definition.name, defaultBranch, logger: actionsLogger });
+        : createGitHubPublisher({ client, repo, action: definition.name, defaultBranch, logger: actionsLogger, serverUrl });
+    (0,state_files/* registerRunStateFiles */.J0)();
     const ctx = {
         action: definition.name,
         workspace,
         repo,
-        serverUrl: (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
+        serverUrl,
         defaultBranch,
         github: client,
         event,
         config,
         state: createStateStore(backend, { branch }),
-        publisher,
+        publisher: withExtraLabels(publisher, config.labels),
         logger: actionsLogger,
         clock: systemClock,
         dryRun: common.dryRun,
@@ -47054,12 +47716,266 @@ async function runAction(definition) {
 
 /***/ }),
 
+/***/ 6020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J0: () => (/* binding */ registerRunStateFiles),
+/* harmony export */   ae: () => (/* binding */ historyPath),
+/* harmony export */   xi: () => (/* binding */ latestPath)
+/* harmony export */ });
+/* unused harmony exports STATE_FILE_VERSION, RUN_STATE_FILES, runStateSchemas */
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(ajv__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _state_schemas__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5141);
+/* harmony import */ var _proposals__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4644);
+// The files every action's run writes on the state branch, their TypeScript shapes and
+// their JSON Schemas (data without `schemaVersion`), for the state store to validate.
+
+
+
+const STATE_FILE_VERSION = 1;
+function latestPath(action) {
+    return `${action}/latest.json`;
+}
+function historyPath(action, week) {
+    return `${action}/history/${week}.json`;
+}
+const ISO_INSTANT = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$';
+const STATUS = ['proposed', 'accepted', 'rejected', 'deferred', 'implemented', 'withdrawn'];
+const counts = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } };
+const findingSchema = {
+    type: 'object',
+    required: ['id', 'kind', 'severity', 'message', 'evidence'],
+    properties: {
+        id: { type: ['string', 'number'] },
+        kind: { type: 'string' },
+        severity: { enum: ['error', 'warning', 'notice'] },
+        file: { type: 'string' },
+        line: { type: 'integer', minimum: 1 },
+        message: { type: 'string' },
+        evidence: { type: 'array', items: { type: 'string' } },
+    },
+};
+const transitionSchema = {
+    type: 'object',
+    required: ['status', 'at'],
+    properties: {
+        status: { enum: STATUS },
+        at: { type: 'string' },
+        by: { type: 'string' },
+        reason: { type: 'string' },
+    },
+};
+const proposalSchema = {
+    type: 'object',
+    required: [
+        'key',
+        'action',
+        'title',
+        'pattern',
+        'evidence',
+        'impact',
+        'fix',
+        'decision',
+        'status',
+        'detectedAt',
+    ],
+    properties: {
+        key: { type: 'string', minLength: 1 },
+        id: { type: 'string', pattern: '^P-\\d+$' },
+        action: { type: 'string' },
+        title: { type: 'string' },
+        pattern: { type: 'string' },
+        evidence: { type: 'array', items: { type: 'string' } },
+        impact: { type: 'string' },
+        fix: { type: 'string' },
+        decision: { type: 'string' },
+        status: { enum: STATUS },
+        detectedAt: { type: 'string' },
+        history: { type: 'array', items: transitionSchema },
+    },
+};
+/** The files recordRun writes; register them with the state store's schema registry. */
+const RUN_STATE_FILES = [
+    {
+        pattern: '*/latest.json',
+        description: "an action's last run: findings, proposals, outputs",
+        jsonSchema: {
+            type: 'object',
+            required: ['runAt', 'findings', 'proposals', 'outputs', 'partial'],
+            properties: {
+                runAt: { type: 'string', pattern: ISO_INSTANT },
+                findings: { type: 'array', items: findingSchema },
+                proposals: { type: 'array', items: proposalSchema },
+                outputs: { type: 'object', additionalProperties: { type: 'string' } },
+                partial: { type: 'array', items: { type: 'string' } },
+            },
+        },
+    },
+    {
+        pattern: '*/history/*.json',
+        description: "an action's weekly snapshot: finding counts",
+        jsonSchema: {
+            type: 'object',
+            required: ['week', 'runAt', 'counts'],
+            properties: {
+                week: { type: 'string', pattern: '^\\d{4}-W\\d{2}$' },
+                runAt: { type: 'string', pattern: ISO_INSTANT },
+                counts: {
+                    type: 'object',
+                    required: ['byKind', 'bySeverity', 'total'],
+                    properties: {
+                        byKind: counts,
+                        bySeverity: counts,
+                        total: { type: 'integer', minimum: 0 },
+                    },
+                },
+            },
+        },
+    },
+    {
+        pattern: _proposals__WEBPACK_IMPORTED_MODULE_1__/* .PROPOSALS_FILE */ .xD,
+        description: 'every proposal and its lifecycle',
+        jsonSchema: {
+            type: 'object',
+            required: ['nextId', 'proposals'],
+            properties: {
+                nextId: { type: 'integer', minimum: 1 },
+                proposals: {
+                    type: 'object',
+                    additionalProperties: { ...proposalSchema, required: [...proposalSchema.required, 'id'] },
+                },
+            },
+        },
+    },
+];
+function validator(jsonSchema) {
+    let compiled;
+    return (data) => {
+        compiled ??= new (ajv__WEBPACK_IMPORTED_MODULE_2___default())({ allErrors: false, strict: true, allowUnionTypes: true }).compile(jsonSchema);
+        if (compiled(data))
+            return undefined;
+        const error = compiled.errors?.[0];
+        return error ? `${error.instancePath || '/'} ${error.message ?? 'is invalid'}` : 'invalid';
+    };
+}
+/** The state-store schema (version and validation) of each file recordRun writes. */
+function runStateSchemas() {
+    return Object.fromEntries(RUN_STATE_FILES.map((file) => [
+        file.pattern,
+        { version: STATE_FILE_VERSION, validate: validator(file.jsonSchema) },
+    ]));
+}
+const registered = new WeakSet();
+/**
+ * Registers the files recordRun writes with a state schema registry (default: the shared one
+ * every store uses), so reading them validates them. Idempotent; an action's own, more
+ * specific schema for one of these paths still wins.
+ */
+function registerRunStateFiles(registry = _state_schemas__WEBPACK_IMPORTED_MODULE_0__/* .defaultStateSchemas */ .X9) {
+    if (registered.has(registry))
+        return;
+    for (const [pattern, schema] of Object.entries(runStateSchemas()))
+        registry.register(pattern, schema);
+    registered.add(registry);
+}
+
+
+/***/ }),
+
+/***/ 5141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X9: () => (/* binding */ defaultStateSchemas)
+/* harmony export */ });
+/* unused harmony exports StateSchemas, registerStateSchema */
+/**
+ * Versions of the JSON files on the state branch. Each file carries `schemaVersion`; a registry
+ * maps path patterns (`proposals.json`, `doc-drift/history/*.json`, `**.json`) to the current
+ * version and the migrations that bring an older file up to it. Unregistered paths are at
+ * version 1. Actions register the schemas of their own files (`registerStateSchema`); a pattern
+ * may also be a RegExp.
+ */
+const DEFAULT_SCHEMA = { version: 1 };
+/** `*` matches within one path segment, `**` across segments, `?` one character. */
+function patternToRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i += 1) {
+        const char = pattern[i];
+        if (char === '*' && pattern[i + 1] === '*') {
+            source += '.*';
+            i += 1;
+        }
+        else if (char === '*')
+            source += '[^/]*';
+        else if (char === '?')
+            source += '[^/]';
+        else
+            source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
+/** How specific a pattern is: literal characters count, wildcards do not. */
+function specificity(pattern) {
+    return typeof pattern === 'string'
+        ? pattern.replace(/\*|\?/g, '').length
+        : pattern.source.replace(/\W/g, '').length;
+}
+class StateSchemas {
+    entries = [];
+    constructor(initial) {
+        for (const [pattern, schema] of Object.entries(initial ?? {}))
+            this.register(pattern, schema);
+    }
+    /** Registers (or replaces) the schema of the files matching `pattern`. */
+    register(pattern, schema) {
+        if (!Number.isInteger(schema.version) || schema.version < 1) {
+            throw new TypeError(`State schema for ${String(pattern)}: version must be an integer from 1, got ${schema.version}.`);
+        }
+        const same = (other) => String(other) === String(pattern) && typeof other === typeof pattern;
+        const index = this.entries.findIndex((entry) => same(entry.pattern));
+        const regex = typeof pattern === 'string'
+            ? patternToRegExp(pattern)
+            : new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
+        const entry = { pattern, regex, schema };
+        if (index >= 0)
+            this.entries[index] = entry;
+        else
+            this.entries.push(entry);
+        return this;
+    }
+    /** The schema of a path: an exact pattern first, then the most specific matching one. */
+    resolve(path) {
+        let best;
+        for (const entry of this.entries) {
+            if (!entry.regex.test(path))
+                continue;
+            if (entry.pattern === path)
+                return { ...entry.schema, pattern: entry.pattern };
+            if (!best || specificity(entry.pattern) > specificity(best.pattern))
+                best = entry;
+        }
+        return best ? { ...best.schema, pattern: best.pattern } : DEFAULT_SCHEMA;
+    }
+}
+/** The registry a store uses unless it is given its own. */
+const defaultStateSchemas = new StateSchemas();
+/** Registers a file schema in the default registry (call before the store reads the file). */
+function registerStateSchema(pattern, schema) {
+    defaultStateSchemas.register(pattern, schema);
+}
+
+
+/***/ }),
+
 /***/ 4534:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_run_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1835);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3471);
+/* harmony import */ var _core_run_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4998);
+/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1714);
 
 
 await (0,_core_run_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main__WEBPACK_IMPORTED_MODULE_1__/* .definition */ .m);
@@ -47069,7 +47985,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3471:
+/***/ 1714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47078,13 +47994,132 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* binding */ definition)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
+;// CONCATENATED MODULE: ./src/core/iso-week.ts
+// ISO 8601 weeks (`2026-W48`) in UTC: weeks start on Monday, and week 1 is the week that
+// holds the year's first Thursday, so early January can belong to the previous year's last
+// week and late December to the next year's week 1.
+const DAY = 86_400_000;
+const WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
+function pad(n, width) {
+    return String(n).padStart(width, '0');
+}
+/** The ISO week of a date (UTC), e.g. `2026-W48`. */
+function isoWeek(date) {
+    if (Number.isNaN(date.getTime()))
+        throw new RangeError('isoWeek: invalid date');
+    const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+    // Monday = 1 ... Sunday = 7; the week's Thursday decides its year.
+    const weekday = day.getUTCDay() || 7;
+    const thursday = new Date(day.getTime() + (4 - weekday) * DAY);
+    const year = thursday.getUTCFullYear();
+    const yearStart = Date.UTC(year, 0, 1);
+    const week = Math.floor((thursday.getTime() - yearStart) / DAY / 7) + 1;
+    return `${pad(year, 4)}-W${pad(week, 2)}`;
+}
+/** Monday 00:00 UTC of week 1 of an ISO year. */
+function firstMonday(year) {
+    const jan4 = new Date(Date.UTC(year, 0, 4));
+    const weekday = jan4.getUTCDay() || 7;
+    return jan4.getTime() - (weekday - 1) * DAY;
+}
+/** How many ISO weeks a year has (52 or 53). */
+function weeksInYear(year) {
+    return Math.round((firstMonday(year + 1) - firstMonday(year)) / (7 * DAY));
+}
+/** Parses `2026-W48`; throws RangeError for anything else (including week 53 of a 52-week year). */
+function parseIsoWeek(week) {
+    const match = WEEK_PATTERN.exec(week);
+    if (!match)
+        throw new RangeError(`not an ISO week: ${JSON.stringify(week)} (expected YYYY-Www, e.g. 2026-W48)`);
+    const year = Number(match[1]);
+    const n = Number(match[2]);
+    if (n < 1 || n > weeksInYear(year)) {
+        throw new RangeError(`not an ISO week: ${week} (${year} has ${weeksInYear(year)} weeks)`);
+    }
+    return { year, week: n };
+}
+/** Monday 00:00 UTC of an ISO week. */
+function weekStart(week) {
+    const parsed = parseIsoWeek(week);
+    return new Date(firstMonday(parsed.year) + (parsed.week - 1) * 7 * DAY);
+}
+/** The week `offset` weeks after (negative: before) `week`. */
+function addWeeks(week, offset) {
+    return isoWeek(new Date(weekStart(week).getTime() + offset * 7 * DAY));
+}
+/**
+ * The `n` weeks just before `week`, oldest first (`week` itself excluded):
+ * `previousWeeks('2026-W02', 3)` is `['2025-W51', '2025-W52', '2026-W01']`.
+ */
+function previousWeeks(week, n) {
+    if (!Number.isInteger(n) || n < 0)
+        throw new RangeError(`previousWeeks: n must be a whole number >= 0, got ${n}`);
+    const weeks = [];
+    for (let i = n; i >= 1; i -= 1)
+        weeks.push(addWeeks(week, -i));
+    return weeks;
+}
+
+// EXTERNAL MODULE: ./src/core/proposals.ts
+var core_proposals = __nccwpck_require__(4644);
+// EXTERNAL MODULE: ./src/core/state-files.ts
+var state_files = __nccwpck_require__(6020);
+;// CONCATENATED MODULE: ./src/core/run-record.ts
+
+
+
+/** Findings counted by kind and severity. */
+function countFindings(findings) {
+    const byKind = {};
+    const bySeverity = { error: 0, warning: 0, notice: 0 };
+    for (const finding of findings) {
+        byKind[finding.kind] = (byKind[finding.kind] ?? 0) + 1;
+        bySeverity[finding.severity] += 1;
+    }
+    return { byKind, bySeverity, total: findings.length };
+}
+/**
+ * Writes the run to the state branch in ONE commit and returns the result with proposal ids
+ * (and their current lifecycle status) filled in. On a concurrent write the store re-applies
+ * this against the fresh state, so another run's proposals are never lost. A partial run
+ * withdraws nothing: a proposal it did not see may only have been out of reach.
+ */
+async function recordRun(ctx, result, extra = {}) {
+    if (result.action !== ctx.action) {
+        throw new Error(`recordRun: result of ${result.action} recorded in a ${ctx.action} run`);
+    }
+    (0,state_files/* registerRunStateFiles */.J0)();
+    const now = ctx.clock.now();
+    const runAt = now.toISOString();
+    const week = isoWeek(now);
+    let proposals = result.proposals;
+    await ctx.state.update(`${result.action}: run of ${runAt}`, (tx) => {
+        const merged = (0,core_proposals/* recordProposals */.xF)((0,core_proposals/* normaliseProposalsFile */.yt)(tx.get(core_proposals/* PROPOSALS_FILE */.xD)), result.action, result.proposals, now, {
+            withdrawMissing: result.partial.length === 0,
+        });
+        proposals = merged.proposals;
+        tx.set(core_proposals/* PROPOSALS_FILE */.xD, merged.file);
+        const latest = {
+            runAt,
+            findings: result.findings,
+            proposals,
+            outputs: result.outputs,
+            partial: result.partial,
+            ...extra.latest,
+        };
+        tx.set((0,state_files/* latestPath */.xi)(result.action), latest);
+        const history = {
+            week,
+            runAt,
+            counts: countFindings(result.findings),
+            ...extra.history,
+        };
+        tx.set((0,state_files/* historyPath */.ae)(result.action, week), history);
+        extra.transaction?.(tx, { week, runAt });
+    });
+    return { ...result, proposals };
+}
+
 ;// CONCATENATED MODULE: ./src/review-miner/code-cues.ts
 const SUGGESTION = /```suggestion[^\n]*\n([\s\S]*?)```/g;
 const DEBUG_CALL = /\b(console\.(log|debug|info|warn|error)|print\s*\(|println!?\s*\(|fmt\.Print(ln|f)?\s*\(|System\.out\.print|var_dump\s*\(|dd\s*\()/;
@@ -47354,6 +48389,7 @@ const LEXICON = {
         e(/(`|\b)(any|unknown|Optional\[|Union\[|TypeVar|Protocol|TypedDict|Literal\[)(`|\b)/, 0.75, 'type construct'),
         e(/`[^`]*(->\s*\w|:\s*(str|int|float|bool|list|dict|None|string|number|boolean)\b)[^`]*`/, 1.5, 'annotation in code'),
         e(/\bexplicit (return )?types?\b/i, 2, 'explicit type'),
+        e(/\b(type (assertion|cast)|as any|cast(ing|s)? (to|it|this)|generics?|type parameters?|non-null assertion)\b/i, 2, 'type cast/generic'),
     ],
     'error-handling': [
         e(/\b(exception|exceptions|try\/except|try\/catch|try-catch|catch(es|ing)?|except(ion)? clause)\b/i, 1.5, 'exception'),
@@ -47364,12 +48400,14 @@ const LEXICON = {
         e(/\b(what (happens )?if .{0,40}(fails?|null|none|undefined|missing|empty|throws))\b/i, 1.5, 'failure case'),
         e(/\b(null|nil|none|undefined) (check|pointer|dereference)\b|\bnullable\b/i, 1.5, 'null check'),
         e(/\b(fallback|retry|timeout|crash(es)?|panic)\b/i, 0.75, 'failure mode'),
+        e(/\b(errors?|fail(s|ed|ure|ures|ing)?)\b/i, 1, 'error/failure'),
     ],
     tests: [
         e(/\b(unit |integration |regression |e2e )?tests?\b(?! (server|environment|data))/i, 1.5, 'test'),
         e(/\b(add|write|missing|need|cover|covered|extend) (a |an |some |more )?(unit |regression )?tests?\b/i, 2.5, 'add a test'),
         e(/\b(test coverage|coverage|assert(ion)?s?|fixtures?|mock(s|ed|ing)?|pytest|jest|unittest|spec file|test case)\b/i, 1.5, 'test tooling'),
         e(/\bflak(y|iness)\b/i, 2, 'flaky'),
+        e(/\b(test_\w+|\w+\.(test|spec)\.[jt]sx?|\w+_test\.(go|py)|tested|untested|testing)\b/i, 1, 'test file/testing'),
     ],
     naming: [
         e(/\b(rename|renaming|renamed)\b/i, 2.5, 'rename'),
@@ -47377,6 +48415,7 @@ const LEXICON = {
         e(/\b(camel ?case|snake ?case|pascal ?case|kebab ?case|naming convention)\b/i, 3, 'naming convention'),
         e(/\bcall (it|this|them) `?\w+/i, 1.5, 'call it X'),
         e(/\b(prefix|suffix)(ed)? with\b/i, 1, 'prefix/suffix'),
+        e(/\b(names?|named|identifiers?)\b/i, 1, 'name mention'),
     ],
     'docs-comments': [
         e(/\b(docstrings?|jsdoc|javadoc|godoc|tsdoc|doc ?comments?|doc block)\b/i, 3, 'docstring'),
@@ -47388,7 +48427,9 @@ const LEXICON = {
         e(/\.\.\s*\w+::|\.rst\b|\bdirective\b/i, 1, 'rst'),
     ],
     'duplication-extract': [
-        e(/\b(duplicat(e|ed|es|ion)|repeated|copy[- ]?past(e|ed)|same (code|logic) (as|in)|DRY)\b/, 3, 'duplication'),
+        e(/\b(duplicat(e|ed|es|ion)|copy[- ]?past(e|ed)|same (code|logic) (as|in)|DRY|dedup(e|licate|lication)?)\b/, 3, 'duplication'),
+        e(/\b(repeated|repetitive|repetition|twice|in (both|several|multiple) places)\b/i, 1.5, 'repetition'),
+        e(/\b(factor (this|it|that|these) out|refactor (this|it) (in)?to|common (function|helper|method|module|code))\b/i, 2.5, 'factor out'),
         e(/\b(extract|factor out|pull out|move (this|it) (into|to) (a |its own )?(helper|function|method))\b/i, 2.5, 'extract'),
         e(/\b(helper|utility|util) (function|method)\b|\breuse\b|\bshared (function|helper)\b/i, 2, 'helper/reuse'),
         e(/\b(own function|separate function|its own method)\b/i, 2, 'own function'),
@@ -47399,18 +48440,21 @@ const LEXICON = {
         e(/\b(import order|sort(ed)? imports|code style|style guide|pep ?8|nit(pick)?:? (style|formatting|spacing))\b/i, 2.5, 'style'),
         e(/\b(f-?strings?|string interpolation|template literal|quotes? (style|consistency)|single quotes|double quotes)\b/i, 1.5, 'string style'),
         e(/\b(braces|parenthes[ie]s|brackets) (are |is )?(not needed|unnecessary|redundant)\b/i, 1.5, 'redundant syntax'),
+        e(/\b(spacing|spaces|extra (space|line)|style)\b/i, 1.5, 'spacing/style'),
     ],
     'logging-debug': [
         e(/\b(console\.(log|debug|info)|print\(|println!?|printf|fmt\.Print|System\.out)/, 3, 'debug output'),
         e(/\b(debug(ging)? (print|output|statement|code|log)|leftover|left over|stray print)\b/i, 2.5, 'leftover debug'),
         e(/\b(log(ger|ging)?|log level|logger\.(debug|info|warn(ing)?|error))\b/i, 1.5, 'logging'),
         e(/\bprints?\b|\bverbose\b/i, 2, 'print'),
+        e(/\b(debug(ging)?|console|stdout|stderr)\b/i, 1.5, 'debug/console'),
     ],
     'unused-code': [
         e(/\b(unused|not used|never used|isn't used|is not used|no longer used|dead code|unreachable)\b/i, 3, 'unused'),
         e(/\b(commented[- ]out|remove (this|these|the) (import|variable|line|code|function))\b/i, 2.5, 'remove code'),
         e(/\b(unnecessary|redundant|not needed|no longer needed|leftover) (import|variable|code|check|assignment|parameter|argument)s?\b/i, 2.5, 'redundant code'),
         e(/\b(import(s|ed)?)\b/i, 0.5, 'import'),
+        e(/\b(remove|delete|drop) (this|these|it|them)\b|\b(no longer (needed|necessary)|unneeded|obsolete|leftovers?)\b/i, 1.5, 'remove it'),
     ],
     'magic-values': [
         e(/\bmagic (numbers?|values?|constants?|strings?)\b/i, 3.5, 'magic number'),
@@ -47424,6 +48468,7 @@ const LEXICON = {
         e(/\bO\((n|n\^?2|n log n|1|n\*m)\)|\b(quadratic|linear time|complexity)\b/i, 3, 'complexity'),
         e(/\b(allocat(e|ion|ions)|memory|cache|caching|cached|memoi[sz]e|lazy|n\+1|batch(ed|ing)?|benchmarks?|hot path|loop(s)?)\b/i, 1.25, 'cost'),
         e(/\b(sets?|hash ?map|dict(ionary)?) (lookup|instead)\b|\binstead of (a )?(list|array)\b/i, 1, 'data structure'),
+        e(/\b(expensive|costly|overhead|unnecessary (copy|copies|allocation|work|call)|redundant (call|computation|lookup)s?)\b/i, 2, 'cost words'),
     ],
     security: [
         e(/\b(security|secure|insecure|vulnerab(le|ility)|exploit|attacker|malicious|CVE)\b/i, 3, 'security'),
@@ -47440,6 +48485,7 @@ const LEXICON = {
         e(/\b(signature|parameter|argument|kwarg|keyword argument|option|overload|return value|return type of the api)\b/i, 1, 'parameters'),
         e(/\b(configurable|should be (an )?option|expose|exposed|encapsulat(e|ion)|callers?|consumers?)\b/i, 2, 'interface'),
         e(/\b(endpoint|interface|contract|semver|major version)\b/i, 1.25, 'contract'),
+        e(/\b(should (take|accept|return|expose)|return (a|an) \w+ instead|(this|the) (api|method|function) should)\b/i, 1.5, 'interface shape'),
     ],
 };
 
@@ -47450,7 +48496,7 @@ const LEXICON = {
 
 
 /** Minimum score a theme needs; below it the comment is `other`. */
-const MIN_SCORE = 2;
+const MIN_SCORE = 1.5;
 const LEXICON_THEMES = THEMES.filter((t) => t !== 'other');
 /** Reviewer prose: own text with inline code kept (it carries cues like `print(`). */
 function prose(body) {
@@ -47666,6 +48712,318 @@ async function analyseComments(comments, options, partial = []) {
     return { filter, classified, clusters };
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+;// CONCATENATED MODULE: ./src/review-miner/collect-graphql.ts
+const COMMENT_FIELDS = 'databaseId body url createdAt authorAssociation author { login __typename }';
+const THREAD_COMMENT_FIELDS = `${COMMENT_FIELDS} path line originalLine diffHunk replyTo { databaseId }`;
+const PAGE = 'pageInfo { hasNextPage endCursor }';
+const PULLS_QUERY = `query ReviewMinerPulls($owner: String!, $name: String!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequests(states: [MERGED, CLOSED], orderBy: { field: UPDATED_AT, direction: DESC }, first: 50, after: $after) {
+      ${PAGE}
+      nodes {
+        id number url headRefName merged closedAt updatedAt
+        author { login __typename }
+        reviews(first: 30) { ${PAGE} nodes { ${COMMENT_FIELDS} } }
+        reviewThreads(first: 30) { ${PAGE} nodes { id comments(first: 20) { ${PAGE} nodes { ${THREAD_COMMENT_FIELDS} } } } }
+        comments(first: 30) { ${PAGE} nodes { ${COMMENT_FIELDS} } }
+      }
+    }
+  }
+}`;
+const PULL_CONNECTION_QUERY = (field) => `query ReviewMinerMore($id: ID!, $after: String) {
+  node(id: $id) {
+    ... on PullRequest {
+      ${field}(first: 100, after: $after) { ${PAGE} nodes { ${field === 'reviewThreads' ? `id comments(first: 20) { ${PAGE} nodes { ${THREAD_COMMENT_FIELDS} } }` : COMMENT_FIELDS} } }
+    }
+  }
+}`;
+const THREAD_COMMENTS_QUERY = `query ReviewMinerThread($id: ID!, $after: String) {
+  node(id: $id) {
+    ... on PullRequestReviewThread {
+      comments(first: 100, after: $after) { ${PAGE} nodes { ${THREAD_COMMENT_FIELDS} } }
+    }
+  }
+}`;
+async function followPages(call, query, id, first, pick, counter, label) {
+    const nodes = [...first.nodes];
+    let page = first.pageInfo;
+    while (page.hasNextPage && page.endCursor) {
+        counter.calls += 1;
+        const next = pick(await call(query, { id, after: page.endCursor }));
+        if (!next) {
+            counter.incomplete.push(`${label}: only the first ${nodes.length} could be read`);
+            break;
+        }
+        nodes.push(...next.nodes);
+        page = next.pageInfo;
+    }
+    return nodes;
+}
+function actorType(actor) {
+    if (!actor)
+        return undefined;
+    return actor.__typename === 'Bot' ? 'Bot' : actor.__typename === 'User' ? 'User' : actor.__typename;
+}
+function toComment(node, kind, pull) {
+    return {
+        id: node.databaseId ?? node.url,
+        kind,
+        body: node.body,
+        author: node.author?.login ?? 'ghost',
+        authorType: actorType(node.author),
+        authorAssociation: node.authorAssociation,
+        prNumber: pull.number,
+        prAuthor: pull.author?.login,
+        url: node.url,
+        createdAt: node.createdAt,
+    };
+}
+/** Collects PRs closed at or after `since`; stops paging once PRs were last updated before it. */
+async function collectReviewFeedback(call, repo, since, options = {}) {
+    const counter = { calls: 0, incomplete: [] };
+    const pulls = [];
+    const comments = [];
+    const maxPulls = options.maxPulls ?? 5000;
+    let after = null;
+    for (;;) {
+        counter.calls += 1;
+        const data = (await call(PULLS_QUERY, { owner: repo.owner, name: repo.repo, after }));
+        const page = data.repository?.pullRequests;
+        if (!page)
+            break;
+        let older = false;
+        for (const pull of page.nodes) {
+            if (new Date(pull.updatedAt) < since) {
+                older = true;
+                break;
+            }
+            if (!pull.closedAt || new Date(pull.closedAt) < since)
+                continue;
+            pulls.push({
+                number: pull.number,
+                url: pull.url,
+                author: pull.author?.login,
+                headRefName: pull.headRefName,
+                merged: pull.merged,
+                closedAt: pull.closedAt,
+            });
+            const more = (field) => (d) => d.node?.[field];
+            const reviews = await followPages(call, PULL_CONNECTION_QUERY('reviews'), pull.id, pull.reviews, more('reviews'), counter, `reviews of #${pull.number}`);
+            const conversation = await followPages(call, PULL_CONNECTION_QUERY('comments'), pull.id, pull.comments, more('comments'), counter, `comments of #${pull.number}`);
+            const threads = await followPages(call, PULL_CONNECTION_QUERY('reviewThreads'), pull.id, pull.reviewThreads, (d) => d.node?.reviewThreads, counter, `review threads of #${pull.number}`);
+            for (const review of reviews)
+                if (review.body.trim() !== '')
+                    comments.push(toComment(review, 'review', pull));
+            for (const comment of conversation)
+                comments.push(toComment(comment, 'conversation', pull));
+            for (const thread of threads) {
+                const nodes = await followPages(call, THREAD_COMMENTS_QUERY, thread.id, thread.comments, (d) => d.node?.comments, counter, `a review thread of #${pull.number}`);
+                for (const node of nodes) {
+                    comments.push({
+                        ...toComment(node, 'inline', pull),
+                        path: node.path ?? undefined,
+                        line: node.line ?? node.originalLine ?? undefined,
+                        diffHunk: node.diffHunk,
+                        inReplyToId: node.replyTo?.databaseId ?? undefined,
+                    });
+                }
+            }
+            if (pulls.length >= maxPulls)
+                older = true;
+        }
+        if (older || !page.pageInfo.hasNextPage || !page.pageInfo.endCursor)
+            break;
+        after = page.pageInfo.endCursor;
+    }
+    return { pulls, comments, calls: counter.calls, incomplete: counter.incomplete };
+}
+
+;// CONCATENATED MODULE: ./src/review-miner/read-rest-comments.ts
+// Offline input: what `GET /repos/{owner}/{repo}/pulls/comments` returns, as `gh api --paginate`
+// writes it (one array, or several arrays back to back: `[...][...]`).
+
+/** Splits text holding one or more top-level JSON values written back to back. */
+function splitConcatenatedJson(text) {
+    const parts = [];
+    let depth = 0;
+    let inString = false;
+    let escaped = false;
+    let start = -1;
+    for (let i = 0; i < text.length; i += 1) {
+        const c = text[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c === '\\')
+                escaped = true;
+            else if (c === '"')
+                inString = false;
+            continue;
+        }
+        if (c === '"')
+            inString = true;
+        else if (c === '[' || c === '{') {
+            if (depth === 0)
+                start = i;
+            depth += 1;
+        }
+        else if (c === ']' || c === '}') {
+            depth -= 1;
+            if (depth === 0 && start >= 0) {
+                parts.push(text.slice(start, i + 1));
+                start = -1;
+            }
+        }
+    }
+    if (depth !== 0)
+        throw new SyntaxError('unbalanced brackets (truncated file?)');
+    return parts;
+}
+function prNumberFromUrl(url) {
+    const match = url ? /\/pulls?\/(\d+)(?:$|[/#?])/.exec(url) : null;
+    return match ? Number(match[1]) : undefined;
+}
+function read_rest_comments_toComment(raw, file, index) {
+    if (raw === null || typeof raw !== 'object' || (raw.id === undefined && raw.node_id === undefined)) {
+        throw new errors/* ConfigurationError */.j1(`${file}: item ${index} is not a review comment object (no \`id\`).`, 'pass the output of `gh api --paginate repos/OWNER/REPO/pulls/comments` (a JSON array of review comments).');
+    }
+    return {
+        id: raw.id ?? raw.node_id,
+        kind: 'inline',
+        body: raw.body ?? '',
+        author: raw.user?.login ?? 'ghost',
+        authorType: raw.user?.type,
+        authorAssociation: raw.author_association,
+        prNumber: prNumberFromUrl(raw.pull_request_url) ?? prNumberFromUrl(raw.html_url),
+        path: raw.path,
+        line: raw.line ?? raw.original_line ?? undefined,
+        diffHunk: raw.diff_hunk,
+        url: raw.html_url,
+        createdAt: raw.created_at,
+        inReplyToId: raw.in_reply_to_id ?? undefined,
+    };
+}
+/** Parses the REST comments file text; `file` names it in errors. */
+function parseRestComments(text, file) {
+    let values;
+    try {
+        values = splitConcatenatedJson(text).map((part) => JSON.parse(part));
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`${file} is not valid JSON: ${error.message}`, 'pass the output of `gh api --paginate repos/OWNER/REPO/pulls/comments > comments.json`.');
+    }
+    const items = [];
+    for (const value of values) {
+        if (Array.isArray(value))
+            items.push(...value);
+        else
+            items.push(value);
+    }
+    return items.map((item, index) => read_rest_comments_toComment(item, file, index));
+}
+
+;// CONCATENATED MODULE: ./src/review-miner/gather-feedback.ts
+// Where the review feedback comes from: the offline REST comments file, or GraphQL over the PRs
+// closed since the cursor. Also notices what happened to tend's own theme PRs (merged: the
+// "after" period starts; closed unmerged: the theme was rejected).
+
+
+
+
+
+/** The theme of a tend review-miner branch (`tend/review-miner/theme-naming`, `...-regrown-8`). */
+function themeOfBranch(branch) {
+    const match = /^tend\/review-miner\/theme-(.+?)(?:-regrown-\d+)?$/.exec(branch);
+    return match?.[1];
+}
+async function readCommentsFile(file) {
+    const full = external_node_path_default().resolve(file);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(full, 'utf8');
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`Cannot read the comments file ${full}.`, 'pass `--comments FILE` with a file written by `gh api --paginate repos/OWNER/REPO/pulls/comments`.');
+    }
+    return parseRestComments(text, file);
+}
+async function gatherFeedback(ctx, options, latest, partial) {
+    const none = { calls: 0, merged: {}, closedUnmerged: {} };
+    if (options.commentsFile) {
+        return { ...none, comments: await readCommentsFile(options.commentsFile), source: `file ${options.commentsFile}` };
+    }
+    if (!ctx.github || !ctx.repo) {
+        partial.push('No `comments` file and no GitHub access: no review feedback was collected.');
+        return { ...none, comments: [], source: 'nothing (offline)' };
+    }
+    const lookback = new Date(ctx.clock.now().getTime() - options.lookbackDays * 86_400_000);
+    const cursor = latest.cursor ? new Date(latest.cursor) : undefined;
+    const since = cursor && cursor > lookback ? cursor : lookback;
+    const github = ctx.github;
+    const collection = await collectReviewFeedback((q, v) => github.graphql(q, v), ctx.repo, since, { maxPulls: options.maxPulls });
+    for (const gap of collection.incomplete)
+        partial.push(`Review feedback incomplete: ${gap}.`);
+    const own = new Set();
+    const merged = {};
+    const closedUnmerged = {};
+    for (const pull of collection.pulls) {
+        const theme = themeOfBranch(pull.headRefName);
+        if (!theme)
+            continue;
+        own.add(pull.number);
+        if (!pull.closedAt)
+            continue;
+        (pull.merged ? merged : closedUnmerged)[theme] = { at: pull.closedAt, pull: pull.number };
+    }
+    return {
+        comments: collection.comments.filter((c) => c.prNumber === undefined || !own.has(c.prNumber)),
+        source: `${collection.pulls.length} PRs closed since ${since.toISOString().slice(0, 10)}`,
+        calls: collection.calls,
+        merged,
+        closedUnmerged,
+        since: since.toISOString(),
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var inputs = __nccwpck_require__(9114);
+;// CONCATENATED MODULE: ./src/review-miner/inputs.ts
+
+
+
+function parseInputs(reader) {
+    const themes = (0,inputs/* listInput */.dt)(reader, 'themes', THEMES.filter((t) => t !== 'other'));
+    for (const theme of themes) {
+        if (!isTheme(theme)) {
+            throw new errors/* ConfigurationError */.j1(`Invalid ${reader.source} \`themes\`: ${JSON.stringify(theme)} is not a theme.`, `use themes from: ${THEMES.join(', ')}.`);
+        }
+    }
+    const llmEndpoint = (0,inputs/* optionalInput */.$m)(reader, 'llm-endpoint');
+    if (llmEndpoint !== undefined && !/^https?:\/\//.test(llmEndpoint)) {
+        throw new errors/* ConfigurationError */.j1(`Invalid ${reader.source} \`llm-endpoint\`: ${JSON.stringify(llmEndpoint)}.`, 'set `llm-endpoint` to the base URL of an OpenAI-compatible API (for example https://models.github.ai/inference).');
+    }
+    return {
+        commentsFile: (0,inputs/* optionalInput */.$m)(reader, 'comments'),
+        lookbackDays: (0,inputs/* intInput */.O1)(reader, 'lookback-days', { min: 1, max: 3650, fallback: 180 }),
+        minComments: (0,inputs/* intInput */.O1)(reader, 'min-comments', { min: 1, max: 10_000, fallback: 3 }),
+        minPulls: (0,inputs/* intInput */.O1)(reader, 'min-pulls', { min: 1, max: 10_000, fallback: 2 }),
+        minReviewers: (0,inputs/* intInput */.O1)(reader, 'min-reviewers', { min: 1, max: 10_000, fallback: 2 }),
+        themes: themes,
+        maxPulls: (0,inputs/* intInput */.O1)(reader, 'max-pulls', { min: 1, max: 100_000, fallback: 2000 }),
+        instructionFile: (0,inputs/* optionalInput */.$m)(reader, 'instruction-file'),
+        llmEndpoint,
+        llmModel: (0,inputs/* optionalInput */.$m)(reader, 'llm-model', 'openai/gpt-4o-mini'),
+        llmToken: (0,inputs/* optionalInput */.$m)(reader, 'llm-token'),
+    };
+}
+
 // EXTERNAL MODULE: ./src/core/publish/neutralise.ts
 var neutralise = __nccwpck_require__(6813);
 ;// CONCATENATED MODULE: ./src/review-miner/build-theme-proposal.ts
@@ -47714,14 +49072,14 @@ function buildThemeProposal(theme, label, evidence, plan, ctx) {
         key: themeKey(theme),
         action: 'review-miner',
         title: `Automate recurring review feedback: ${label}`,
-        pattern: `${evidence.comments.length} review comments about ${label} (${description}) across ${evidence.pulls.length} PRs from ${evidence.reviewers.length} reviewers.`,
+        pattern: `${evidence.count} review comments about ${label} (${description}) across ${evidence.pulls.length} PRs from ${evidence.reviewers.length} reviewers.`,
         evidence: [
             `PRs: ${pulls.join(', ') || 'n/a'}`,
             `Reviewers: ${evidence.reviewers.map((r) => (0,neutralise/* escapeMarkdownInline */.E4)(r, { maxLength: 60 })).join(', ')}`,
             `First seen ${evidence.firstSeen?.slice(0, 10) ?? 'n/a'}, last seen ${evidence.lastSeen?.slice(0, 10) ?? 'n/a'}.`,
             ...quotedExamples(evidence),
         ],
-        impact: `Reviewers wrote ${evidence.comments.length} comments on this theme; each one is a review round a check could have saved.`,
+        impact: `Reviewers wrote ${evidence.count} comments on this theme; each one is a review round a check could have saved.`,
         fix: plan.summary,
         decision: 'Merge the PR to adopt the check, or close it to reject (tend will not propose this theme again unless it grows markedly).',
         changes: plan.changes,
@@ -47755,130 +49113,6 @@ function pullRequestBody(proposal, plan) {
         `After merge, tend tracks the weekly number of \`${proposal.metric?.name ?? ''}\` comments so the weekly report can show whether the check helped.`,
     ];
     return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/review-miner/collect-graphql.ts
-const COMMENT_FIELDS = 'databaseId body url createdAt authorAssociation author { login __typename }';
-const THREAD_COMMENT_FIELDS = `${COMMENT_FIELDS} path line originalLine diffHunk replyTo { databaseId }`;
-const PAGE = 'pageInfo { hasNextPage endCursor }';
-const PULLS_QUERY = `query ReviewMinerPulls($owner: String!, $name: String!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    pullRequests(states: [MERGED, CLOSED], orderBy: { field: UPDATED_AT, direction: DESC }, first: 50, after: $after) {
-      ${PAGE}
-      nodes {
-        id number url headRefName merged closedAt updatedAt
-        author { login __typename }
-        reviews(first: 30) { ${PAGE} nodes { ${COMMENT_FIELDS} } }
-        reviewThreads(first: 30) { ${PAGE} nodes { id comments(first: 20) { ${PAGE} nodes { ${THREAD_COMMENT_FIELDS} } } } }
-        comments(first: 30) { ${PAGE} nodes { ${COMMENT_FIELDS} } }
-      }
-    }
-  }
-}`;
-const PULL_CONNECTION_QUERY = (field) => `query ReviewMinerMore($id: ID!, $after: String) {
-  node(id: $id) {
-    ... on PullRequest {
-      ${field}(first: 100, after: $after) { ${PAGE} nodes { ${field === 'reviewThreads' ? `id comments(first: 20) { ${PAGE} nodes { ${THREAD_COMMENT_FIELDS} } }` : COMMENT_FIELDS} } }
-    }
-  }
-}`;
-const THREAD_COMMENTS_QUERY = `query ReviewMinerThread($id: ID!, $after: String) {
-  node(id: $id) {
-    ... on PullRequestReviewThread {
-      comments(first: 100, after: $after) { ${PAGE} nodes { ${THREAD_COMMENT_FIELDS} } }
-    }
-  }
-}`;
-async function followPages(call, query, id, first, pick, counter) {
-    const nodes = [...first.nodes];
-    let page = first.pageInfo;
-    while (page.hasNextPage && page.endCursor) {
-        counter.calls += 1;
-        const next = pick(await call(query, { id, after: page.endCursor }));
-        if (!next)
-            break;
-        nodes.push(...next.nodes);
-        page = next.pageInfo;
-    }
-    return nodes;
-}
-function actorType(actor) {
-    if (!actor)
-        return undefined;
-    return actor.__typename === 'Bot' ? 'Bot' : actor.__typename === 'User' ? 'User' : actor.__typename;
-}
-function toComment(node, kind, pull) {
-    return {
-        id: node.databaseId ?? node.url,
-        kind,
-        body: node.body,
-        author: node.author?.login ?? 'ghost',
-        authorType: actorType(node.author),
-        authorAssociation: node.authorAssociation,
-        prNumber: pull.number,
-        prAuthor: pull.author?.login,
-        url: node.url,
-        createdAt: node.createdAt,
-    };
-}
-/** Collects PRs closed at or after `since`; stops paging once PRs were last updated before it. */
-async function collectReviewFeedback(call, repo, since, options = {}) {
-    const counter = { calls: 0 };
-    const pulls = [];
-    const comments = [];
-    const maxPulls = options.maxPulls ?? 5000;
-    let after = null;
-    for (;;) {
-        counter.calls += 1;
-        const data = (await call(PULLS_QUERY, { owner: repo.owner, name: repo.repo, after }));
-        const page = data.repository?.pullRequests;
-        if (!page)
-            break;
-        let older = false;
-        for (const pull of page.nodes) {
-            if (new Date(pull.updatedAt) < since) {
-                older = true;
-                break;
-            }
-            if (!pull.closedAt || new Date(pull.closedAt) < since)
-                continue;
-            pulls.push({
-                number: pull.number,
-                url: pull.url,
-                author: pull.author?.login,
-                headRefName: pull.headRefName,
-                merged: pull.merged,
-                closedAt: pull.closedAt,
-            });
-            const more = (field) => (d) => d.node?.[field];
-            const reviews = await followPages(call, PULL_CONNECTION_QUERY('reviews'), pull.id, pull.reviews, more('reviews'), counter);
-            const conversation = await followPages(call, PULL_CONNECTION_QUERY('comments'), pull.id, pull.comments, more('comments'), counter);
-            const threads = await followPages(call, PULL_CONNECTION_QUERY('reviewThreads'), pull.id, pull.reviewThreads, (d) => d.node?.reviewThreads, counter);
-            for (const review of reviews)
-                if (review.body.trim() !== '')
-                    comments.push(toComment(review, 'review', pull));
-            for (const comment of conversation)
-                comments.push(toComment(comment, 'conversation', pull));
-            for (const thread of threads) {
-                const nodes = await followPages(call, THREAD_COMMENTS_QUERY, thread.id, thread.comments, (d) => d.node?.comments, counter);
-                for (const node of nodes) {
-                    comments.push({
-                        ...toComment(node, 'inline', pull),
-                        path: node.path ?? undefined,
-                        line: node.line ?? node.originalLine ?? undefined,
-                        diffHunk: node.diffHunk,
-                        inReplyToId: node.replyTo?.databaseId ?? undefined,
-                    });
-                }
-            }
-            if (pulls.length >= maxPulls)
-                older = true;
-        }
-        if (older || !page.pageInfo.hasNextPage || !page.pageInfo.endCursor)
-            break;
-        after = page.pageInfo.endCursor;
-    }
-    return { pulls, comments, calls: counter.calls };
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -47953,49 +49187,29 @@ function detectLinters(read) {
 
 ;// CONCATENATED MODULE: ./src/review-miner/find-recurring-themes.ts
 const DEFAULT_RECURRENCE = { minComments: 3, minPulls: 2, minReviewers: 2 };
-function themeEvidence(theme, comments) {
-    const pulls = [...new Set(comments.map((c) => c.prNumber).filter((n) => n !== undefined))].sort((a, b) => a - b);
-    const reviewers = [...new Set(comments.map((c) => c.author))].sort();
-    const dates = comments.map((c) => c.createdAt).filter((d) => !!d).sort();
-    return { theme, comments, pulls, reviewers, firstSeen: dates[0], lastSeen: dates[dates.length - 1] };
+function themeEvidence(theme, comments, remembered = []) {
+    const current = new Set(comments.map((c) => String(c.id)));
+    const earlier = remembered.filter((r) => !current.has(r.id));
+    const pulls = [
+        ...new Set([...comments.map((c) => c.prNumber), ...earlier.map((r) => r.pull)].filter((n) => n !== undefined)),
+    ].sort((a, b) => a - b);
+    const reviewers = [...new Set([...comments.map((c) => c.author), ...earlier.map((r) => r.author)])].sort();
+    const dates = [...comments.map((c) => c.createdAt), ...earlier.map((r) => r.at)].filter((d) => !!d).sort();
+    return {
+        theme,
+        comments,
+        count: comments.length + earlier.length,
+        pulls,
+        reviewers,
+        firstSeen: dates[0],
+        lastSeen: dates[dates.length - 1],
+    };
 }
 /** Recurs: at least `minComments` comments, and across `minPulls` PRs or from `minReviewers` reviewers. */
 function recurs(evidence, rule) {
-    if (evidence.comments.length < rule.minComments)
+    if (evidence.count < rule.minComments)
         return false;
     return evidence.pulls.length >= rule.minPulls || evidence.reviewers.length >= rule.minReviewers;
-}
-
-// EXTERNAL MODULE: ./src/core/inputs.ts
-var inputs = __nccwpck_require__(9114);
-;// CONCATENATED MODULE: ./src/review-miner/inputs.ts
-
-
-
-function parseInputs(reader) {
-    const themes = (0,inputs/* listInput */.dt)(reader, 'themes', THEMES.filter((t) => t !== 'other'));
-    for (const theme of themes) {
-        if (!isTheme(theme)) {
-            throw new errors/* ConfigurationError */.j1(`Invalid ${reader.source} \`themes\`: ${JSON.stringify(theme)} is not a theme.`, `use themes from: ${THEMES.join(', ')}.`);
-        }
-    }
-    const llmEndpoint = (0,inputs/* optionalInput */.$m)(reader, 'llm-endpoint');
-    if (llmEndpoint !== undefined && !/^https?:\/\//.test(llmEndpoint)) {
-        throw new errors/* ConfigurationError */.j1(`Invalid ${reader.source} \`llm-endpoint\`: ${JSON.stringify(llmEndpoint)}.`, 'set `llm-endpoint` to the base URL of an OpenAI-compatible API (for example https://models.github.ai/inference).');
-    }
-    return {
-        commentsFile: (0,inputs/* optionalInput */.$m)(reader, 'comments'),
-        lookbackDays: (0,inputs/* intInput */.O1)(reader, 'lookback-days', { min: 1, max: 3650, fallback: 180 }),
-        minComments: (0,inputs/* intInput */.O1)(reader, 'min-comments', { min: 1, max: 10_000, fallback: 3 }),
-        minPulls: (0,inputs/* intInput */.O1)(reader, 'min-pulls', { min: 1, max: 10_000, fallback: 2 }),
-        minReviewers: (0,inputs/* intInput */.O1)(reader, 'min-reviewers', { min: 1, max: 10_000, fallback: 2 }),
-        themes: themes,
-        maxPulls: (0,inputs/* intInput */.O1)(reader, 'max-pulls', { min: 1, max: 100_000, fallback: 2000 }),
-        instructionFile: (0,inputs/* optionalInput */.$m)(reader, 'instruction-file'),
-        llmEndpoint,
-        llmModel: (0,inputs/* optionalInput */.$m)(reader, 'llm-model', 'openai/gpt-4o-mini'),
-        llmToken: (0,inputs/* optionalInput */.$m)(reader, 'llm-token'),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/review-miner/edit-eslint-config.ts
@@ -48415,187 +49629,126 @@ function planCheck(theme, read, sourcePulls, instructionFile) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/review-miner/read-rest-comments.ts
-// Offline input: what `GET /repos/{owner}/{repo}/pulls/comments` returns, as `gh api --paginate`
-// writes it (one array, or several arrays back to back: `[...][...]`).
-
-/** Splits text holding one or more top-level JSON values written back to back. */
-function splitConcatenatedJson(text) {
-    const parts = [];
-    let depth = 0;
-    let inString = false;
-    let escaped = false;
-    let start = -1;
-    for (let i = 0; i < text.length; i += 1) {
-        const c = text[i];
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c === '\\')
-                escaped = true;
-            else if (c === '"')
-                inString = false;
-            continue;
-        }
-        if (c === '"')
-            inString = true;
-        else if (c === '[' || c === '{') {
-            if (depth === 0)
-                start = i;
-            depth += 1;
-        }
-        else if (c === ']' || c === '}') {
-            depth -= 1;
-            if (depth === 0 && start >= 0) {
-                parts.push(text.slice(start, i + 1));
-                start = -1;
-            }
-        }
-    }
-    if (depth !== 0)
-        throw new SyntaxError('unbalanced brackets (truncated file?)');
-    return parts;
-}
-function prNumberFromUrl(url) {
-    const match = url ? /\/pulls?\/(\d+)(?:$|[/#?])/.exec(url) : null;
-    return match ? Number(match[1]) : undefined;
-}
-function read_rest_comments_toComment(raw, file, index) {
-    if (raw === null || typeof raw !== 'object' || (raw.id === undefined && raw.node_id === undefined)) {
-        throw new errors/* ConfigurationError */.j1(`${file}: item ${index} is not a review comment object (no \`id\`).`, 'pass the output of `gh api --paginate repos/OWNER/REPO/pulls/comments` (a JSON array of review comments).');
-    }
-    return {
-        id: raw.id ?? raw.node_id,
-        kind: 'inline',
-        body: raw.body ?? '',
-        author: raw.user?.login ?? 'ghost',
-        authorType: raw.user?.type,
-        authorAssociation: raw.author_association,
-        prNumber: prNumberFromUrl(raw.pull_request_url) ?? prNumberFromUrl(raw.html_url),
-        path: raw.path,
-        line: raw.line ?? raw.original_line ?? undefined,
-        diffHunk: raw.diff_hunk,
-        url: raw.html_url,
-        createdAt: raw.created_at,
-        inReplyToId: raw.in_reply_to_id ?? undefined,
-    };
-}
-/** Parses the REST comments file text; `file` names it in errors. */
-function parseRestComments(text, file) {
-    let values;
-    try {
-        values = splitConcatenatedJson(text).map((part) => JSON.parse(part));
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`${file} is not valid JSON: ${error.message}`, 'pass the output of `gh api --paginate repos/OWNER/REPO/pulls/comments > comments.json`.');
-    }
-    const items = [];
-    for (const value of values) {
-        if (Array.isArray(value))
-            items.push(...value);
-        else
-            items.push(value);
-    }
-    return items.map((item, index) => read_rest_comments_toComment(item, file, index));
-}
-
-;// CONCATENATED MODULE: ./src/core/iso-week.ts
-// ISO 8601 weeks (`2026-W48`) in UTC: weeks start on Monday, and week 1 is the week that
-// holds the year's first Thursday, so early January can belong to the previous year's last
-// week and late December to the next year's week 1.
-const DAY = 86_400_000;
-const WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
-function pad(n, width) {
-    return String(n).padStart(width, '0');
-}
-/** The ISO week of a date (UTC), e.g. `2026-W48`. */
-function isoWeek(date) {
-    if (Number.isNaN(date.getTime()))
-        throw new RangeError('isoWeek: invalid date');
-    const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-    // Monday = 1 ... Sunday = 7; the week's Thursday decides its year.
-    const weekday = day.getUTCDay() || 7;
-    const thursday = new Date(day.getTime() + (4 - weekday) * DAY);
-    const year = thursday.getUTCFullYear();
-    const yearStart = Date.UTC(year, 0, 1);
-    const week = Math.floor((thursday.getTime() - yearStart) / DAY / 7) + 1;
-    return `${pad(year, 4)}-W${pad(week, 2)}`;
-}
-/** Monday 00:00 UTC of week 1 of an ISO year. */
-function firstMonday(year) {
-    const jan4 = new Date(Date.UTC(year, 0, 4));
-    const weekday = jan4.getUTCDay() || 7;
-    return jan4.getTime() - (weekday - 1) * DAY;
-}
-/** How many ISO weeks a year has (52 or 53). */
-function weeksInYear(year) {
-    return Math.round((firstMonday(year + 1) - firstMonday(year)) / (7 * DAY));
-}
-/** Parses `2026-W48`; throws RangeError for anything else (including week 53 of a 52-week year). */
-function parseIsoWeek(week) {
-    const match = WEEK_PATTERN.exec(week);
-    if (!match)
-        throw new RangeError(`not an ISO week: ${JSON.stringify(week)} (expected YYYY-Www, e.g. 2026-W48)`);
-    const year = Number(match[1]);
-    const n = Number(match[2]);
-    if (n < 1 || n > weeksInYear(year)) {
-        throw new RangeError(`not an ISO week: ${week} (${year} has ${weeksInYear(year)} weeks)`);
-    }
-    return { year, week: n };
-}
-/** Monday 00:00 UTC of an ISO week. */
-function weekStart(week) {
-    const parsed = parseIsoWeek(week);
-    return new Date(firstMonday(parsed.year) + (parsed.week - 1) * 7 * DAY);
-}
-/** The week `offset` weeks after (negative: before) `week`. */
-function addWeeks(week, offset) {
-    return isoWeek(new Date(weekStart(week).getTime() + offset * 7 * DAY));
-}
-/**
- * The `n` weeks just before `week`, oldest first (`week` itself excluded):
- * `previousWeeks('2026-W02', 3)` is `['2025-W51', '2025-W52', '2026-W01']`.
- */
-function previousWeeks(week, n) {
-    if (!Number.isInteger(n) || n < 0)
-        throw new RangeError(`previousWeeks: n must be a whole number >= 0, got ${n}`);
-    const weeks = [];
-    for (let i = n; i >= 1; i -= 1)
-        weeks.push(addWeeks(week, -i));
-    return weeks;
-}
-
 ;// CONCATENATED MODULE: ./src/review-miner/review-miner-state.ts
-// What review-miner remembers on the state branch: the collection cursor, rejected and merged
-// themes, and per-week comment counts per theme (for before/after measurement).
+// What review-miner remembers on the state branch, besides what recordRun writes: in
+// `latest.json` the collection cursor and the rejected / merged / proposed themes; per ISO week
+// of the comments' creation, the kept comments (id -> theme, PR, reviewer) in
+// `review-miner/comments/<week>.json`, and the derived `themeCounts` in the week's history file.
+
 
 const LATEST = 'review-miner/latest.json';
-const HISTORY_PREFIX = 'review-miner/history/';
+const COMMENTS_PREFIX = 'review-miner/comments/';
 /** Whether a rejected theme may be proposed again: it must have grown by `factor` since. */
 function mayProposeAgain(latest, theme, count, factor = 2) {
     const rejected = latest.rejected?.[theme];
     return rejected === undefined || count >= rejected.count * factor;
 }
-function recordWeeks(tx, items) {
+const weekPath = (week) => `${COMMENTS_PREFIX}${week}.json`;
+/** Comments remembered from earlier runs, created at or after `since` (whole weeks are read). */
+async function readRememberedComments(state, since) {
+    const sinceWeek = isoWeek(since);
+    const out = new Map();
+    const files = (await state.list(COMMENTS_PREFIX)).filter((file) => file.slice(COMMENTS_PREFIX.length, -'.json'.length) >= sinceWeek);
+    for (const file of files.sort()) {
+        const data = await state.read(file);
+        for (const [id, record] of Object.entries(data?.comments ?? {}))
+            if (record.at >= since.toISOString())
+                out.set(id, record);
+    }
+    return out;
+}
+function countThemes(comments) {
+    const counts = {};
+    for (const record of Object.values(comments))
+        counts[record.theme] = (counts[record.theme] ?? 0) + 1;
+    return counts;
+}
+/**
+ * Inside recordRun's transaction: merges the run's kept comments into their weeks' comment files
+ * and writes `themeCounts` (kept comments per theme, by comment date) into each touched week's
+ * history file, and into the run week's (which recordRun has just rewritten). Reruns over the
+ * same comments never double count: comments are keyed by id.
+ */
+function recordCommentWeeks(tx, items, run) {
     const byWeek = new Map();
     for (const item of items) {
-        if (!item.createdAt)
-            continue;
-        const week = isoWeek(new Date(item.createdAt));
+        const week = isoWeek(new Date(item.record.at));
         byWeek.set(week, [...(byWeek.get(week) ?? []), item]);
     }
-    for (const [week, list] of byWeek) {
-        const file = `${HISTORY_PREFIX}${week}.json`;
-        const previous = tx.get(file);
+    const weeks = new Set([...byWeek.keys(), run.week]);
+    for (const week of weeks) {
+        const previous = tx.get(weekPath(week));
         const comments = { ...(previous?.comments ?? {}) };
-        for (const item of list)
-            comments[String(item.id)] = item.theme;
-        const themeCounts = {};
-        for (const theme of Object.values(comments))
-            themeCounts[theme] = (themeCounts[theme] ?? 0) + 1;
-        tx.set(file, { week, comments, themeCounts });
+        for (const item of byWeek.get(week) ?? [])
+            comments[String(item.id)] = item.record;
+        if (byWeek.has(week))
+            tx.set(weekPath(week), { week, comments });
+        const history = tx.get((0,state_files/* historyPath */.ae)('review-miner', week));
+        const themeCounts = countThemes(comments);
+        const kept = Object.keys(comments).length;
+        tx.set((0,state_files/* historyPath */.ae)('review-miner', week), {
+            ...(history ?? {
+                week,
+                runAt: run.runAt,
+                counts: { byKind: kept ? { 'review-comment': kept } : {}, bySeverity: { error: 0, warning: 0, notice: kept }, total: kept },
+            }),
+            themeCounts,
+        });
     }
-    return [...byWeek.keys()].sort();
+    return [...weeks].sort();
+}
+
+;// CONCATENATED MODULE: ./src/review-miner/propose-themes.ts
+
+
+
+
+
+async function proposeThemes(ctx, options, latest, classified, remembered) {
+    const now = ctx.clock.now();
+    const read = workspaceReader(ctx.workspace);
+    const repo = ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : undefined;
+    const out = { proposals: [], published: [], skipped: [], rejected: { ...(latest.rejected ?? {}) }, proposed: { ...(latest.proposed ?? {}) } };
+    for (const theme of options.themes) {
+        const members = classified.filter((c) => c.theme === theme).map((c) => c.comment);
+        const earlier = [...remembered].filter(([, r]) => r.theme === theme).map(([id, r]) => ({ id, ...r }));
+        const evidence = themeEvidence(theme, members, earlier);
+        if (!recurs(evidence, options))
+            continue;
+        // Nothing new about a theme proposed before: its PR stays as it is (no write on a rerun).
+        if (members.length === 0 && out.proposed[theme])
+            continue;
+        if (!mayProposeAgain({ rejected: out.rejected }, theme, evidence.count)) {
+            out.skipped.push(`${theme}: rejected before at ${out.rejected[theme]?.count} comments; now ${evidence.count}`);
+            continue;
+        }
+        const plan = planCheck(theme, read, evidence.pulls, options.instructionFile);
+        if (plan.kind === 'none') {
+            out.skipped.push(`${theme}: ${plan.summary}`);
+            continue;
+        }
+        const proposal = buildThemeProposal(theme, theme, evidence, plan, { serverUrl: ctx.serverUrl, repo, now });
+        // A theme rejected once and grown markedly since gets a fresh key (the old PR stays closed).
+        if (out.rejected[theme])
+            proposal.key = `${themeKey(theme)}-regrown-${evidence.count}`;
+        const outcome = await ctx.publisher.upsertPullRequest({
+            key: proposal.key,
+            title: proposal.title,
+            body: pullRequestBody(proposal, plan),
+            labels: ['tend:proposal'],
+            changes: plan.changes,
+            commitMessage: `review-miner: ${plan.summary.replace(/`/g, '')}`,
+        });
+        out.published.push(outcome);
+        if (outcome.status === 'rejected') {
+            out.rejected[theme] = { count: out.proposed[theme]?.count ?? evidence.count, at: now.toISOString(), pull: outcome.number };
+            proposal.status = 'rejected';
+        }
+        else
+            out.proposed[theme] = { count: evidence.count, key: proposal.key };
+        out.proposals.push(proposal);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/review-miner/render-summary.ts
@@ -48635,65 +49788,49 @@ function renderSummary(input) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/review-miner/main.ts
-// review-miner: recurring human review feedback -> automated checks, then measure the effect.
+;// CONCATENATED MODULE: ./src/review-miner/theme-lifecycle.ts
+// Moves theme proposals along their lifecycle in proposals.json when tend's PR for them was
+// merged (accepted, then implemented) or closed unmerged (rejected). Runs inside the state
+// transaction, after recordRun merged the run's proposals.
 
-
-
-
-
-
-
-
-
-
-
-
-
-async function gather(ctx, options, latest, partial) {
-    const merged = {};
-    if (options.commentsFile) {
-        const file = external_node_path_default().resolve(options.commentsFile);
-        let text;
-        try {
-            text = await (0,promises_.readFile)(file, 'utf8');
-        }
-        catch {
-            throw new errors/* ConfigurationError */.j1(`Cannot read the comments file ${file}.`, 'pass `--comments FILE` with a file written by `gh api --paginate repos/OWNER/REPO/pulls/comments`.');
-        }
-        return { comments: parseRestComments(text, options.commentsFile), source: `file ${options.commentsFile}`, calls: 0, merged };
-    }
-    if (!ctx.github || !ctx.repo) {
-        partial.push('No `comments` file and no GitHub access: no review feedback was collected.');
-        return { comments: [], source: 'nothing (offline)', calls: 0, merged };
-    }
-    const lookback = new Date(ctx.clock.now().getTime() - options.lookbackDays * 86_400_000);
-    const since = latest.cursor ? new Date(latest.cursor) : lookback;
-    const github = ctx.github;
-    const collection = await collectReviewFeedback((q, v) => github.graphql(q, v), ctx.repo, since, { maxPulls: options.maxPulls });
-    const own = new Set();
-    for (const pull of collection.pulls) {
-        const match = /^tend\/review-miner\/theme-(.+)$/.exec(pull.headRefName);
-        if (!match)
+function move(file, key, path, event, reason) {
+    let current = file;
+    for (const status of path) {
+        const entry = current.proposals[(0,core_proposals/* registryKey */.n7)('review-miner', key)];
+        if (!entry || entry.status === status || !core_proposals/* TRANSITIONS */.Ds[entry.status].includes(status))
             continue;
-        own.add(pull.number);
-        if (pull.merged && pull.closedAt)
-            merged[match[1]] = { at: pull.closedAt, pull: pull.number };
+        current = (0,core_proposals/* transitionProposal */.MB)(current, entry.id, status, { at: event.at, by: 'tend', reason }).file;
     }
-    return {
-        comments: collection.comments.filter((c) => c.prNumber === undefined || !own.has(c.prNumber)),
-        source: `${collection.pulls.length} PRs closed since ${since.toISOString().slice(0, 10)}`,
-        calls: collection.calls,
-        merged,
-    };
+    return current;
 }
-async function run(ctx, options) {
-    const now = ctx.clock.now();
-    const partial = [];
-    const latest = (await ctx.state.read(LATEST)) ?? {};
-    const gathered = await gather(ctx, options, latest, partial);
-    const analysis = await analyseComments(gathered.comments, options, partial);
-    const findings = analysis.classified.map(({ comment, theme, cues, cluster }) => ({
+function applyThemePullOutcomes(tx, keys, merged, closedUnmerged) {
+    if (Object.keys(merged).length === 0 && Object.keys(closedUnmerged).length === 0)
+        return;
+    let file = (0,core_proposals/* normaliseProposalsFile */.yt)(tx.get(core_proposals/* PROPOSALS_FILE */.xD));
+    for (const [theme, event] of Object.entries(merged)) {
+        const key = keys[theme];
+        if (key)
+            file = move(file, key, ['accepted', 'implemented'], event, `PR #${event.pull} merged`);
+    }
+    for (const [theme, event] of Object.entries(closedUnmerged)) {
+        const key = keys[theme];
+        if (key)
+            file = move(file, key, ['rejected'], event, `PR #${event.pull} closed without merging`);
+    }
+    tx.set(core_proposals/* PROPOSALS_FILE */.xD, file);
+}
+
+;// CONCATENATED MODULE: ./src/review-miner/main.ts
+
+
+
+
+
+
+
+
+function toFindings(analysis) {
+    return analysis.classified.map(({ comment, theme, cues, cluster }) => ({
         id: comment.id,
         kind: 'review-comment',
         severity: 'notice',
@@ -48707,64 +49844,48 @@ async function run(ctx, options) {
         pull: comment.prNumber,
         ...(cluster ? { cluster } : {}),
     }));
-    const read = workspaceReader(ctx.workspace);
-    const repoName = ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : undefined;
-    const proposals = [];
-    const published = [];
-    const skipped = [];
-    const rejected = { ...(latest.rejected ?? {}) };
-    for (const theme of options.themes) {
-        const members = analysis.classified.filter((c) => c.theme === theme).map((c) => c.comment);
-        const evidence = themeEvidence(theme, members);
-        if (!recurs(evidence, options))
-            continue;
-        if (!mayProposeAgain(latest, theme, members.length)) {
-            skipped.push(`${theme}: rejected before at ${latest.rejected?.[theme]?.count} comments; now ${members.length}`);
-            continue;
-        }
-        const plan = planCheck(theme, read, evidence.pulls, options.instructionFile);
-        if (plan.kind === 'none') {
-            skipped.push(`${theme}: ${plan.summary}`);
-            continue;
-        }
-        const proposal = buildThemeProposal(theme, theme, evidence, plan, { serverUrl: ctx.serverUrl, repo: repoName, now });
-        // A theme rejected once and grown markedly since gets a fresh key (the old PR stays closed).
-        if (latest.rejected?.[theme])
-            proposal.key = `${themeKey(theme)}-regrown-${members.length}`;
-        proposals.push(proposal);
-        const outcome = await ctx.publisher.upsertPullRequest({
-            key: proposal.key,
-            title: proposal.title,
-            body: pullRequestBody(proposal, plan),
-            labels: ['tend:proposal'],
-            changes: plan.changes,
-            commitMessage: `review-miner: ${plan.summary.replace(/`/g, '')}`,
-        });
-        published.push(outcome);
-        if (outcome.status === 'rejected') {
-            rejected[theme] = { count: latest.rejected?.[theme]?.count ?? members.length, at: now.toISOString() };
-            proposal.status = 'rejected';
-        }
+}
+/**
+ * Open proposals of earlier runs this run did not publish again (a cursor run only sees new PRs):
+ * kept as they are, so the registry does not withdraw them; a merged or closed PR moves them on.
+ */
+function carriedForward(latest, current) {
+    const previous = Array.isArray(latest.proposals) ? latest.proposals : [];
+    const keys = new Set(current.map((p) => p.key));
+    return previous.filter((p) => !keys.has(p.key) && ['proposed', 'accepted', 'deferred'].includes(p.status));
+}
+async function run(ctx, options) {
+    const now = ctx.clock.now();
+    const partial = [];
+    const latest = (await ctx.state.read(LATEST)) ?? {};
+    const gathered = await gatherFeedback(ctx, options, latest, partial);
+    const analysis = await analyseComments(gathered.comments, options, partial);
+    const findings = toFindings(analysis);
+    const windowStart = new Date(now.getTime() - options.lookbackDays * 86_400_000);
+    const remembered = await readRememberedComments(ctx.state, windowStart);
+    // What happened to tend's own PRs since the cursor, before deciding what to propose.
+    const knownKeys = Object.fromEntries(Object.entries(latest.proposed ?? {}).map(([t, p]) => [t, p.key]));
+    const rejectedBefore = { ...(latest.rejected ?? {}) };
+    for (const [theme, event] of Object.entries(gathered.closedUnmerged)) {
+        const known = [...remembered.values()].filter((r) => r.theme === theme).length;
+        rejectedBefore[theme] = { count: latest.proposed?.[theme]?.count ?? known, at: event.at, pull: event.pull };
     }
+    const themes = await proposeThemes(ctx, options, { ...latest, rejected: rejectedBefore }, analysis.classified, remembered);
+    const proposals = [...themes.proposals, ...carriedForward(latest, themes.proposals)];
     const themeCounts = {};
     for (const c of analysis.classified)
         themeCounts[c.theme] = (themeCounts[c.theme] ?? 0) + 1;
-    const next = {
-        cursor: options.commentsFile ? latest.cursor : now.toISOString(),
-        lastRunAt: now.toISOString(),
-        counts: analysis.filter.counts,
-        themeCounts,
-        rejected,
-        merged: { ...(latest.merged ?? {}), ...gathered.merged },
-        proposals: proposals.map((p) => p.key),
-        clusters: analysis.clusters.slice(0, 20).map((c) => ({ name: c.name, size: c.members.length })),
-    };
-    await ctx.state.update(`review-miner: ${findings.length} comments, ${proposals.length} proposals`, (tx) => {
-        tx.set(LATEST, next);
-        recordWeeks(tx, analysis.classified.map((c) => ({ id: c.comment.id, theme: c.theme, createdAt: c.comment.createdAt })));
+    const clusters = analysis.clusters.slice(0, 20).map((c) => ({ name: c.name, terms: c.terms, size: c.members.length }));
+    const summary = renderSummary({
+        source: gathered.source,
+        analysis,
+        proposals: themes.proposals,
+        published: themes.published,
+        skipped: themes.skipped,
+        partial,
+        calls: gathered.calls,
     });
-    const summary = renderSummary({ source: gathered.source, analysis, proposals, published, skipped, partial, calls: gathered.calls });
-    return {
+    const result = {
         action: 'review-miner',
         findings,
         proposals,
@@ -48772,19 +49893,36 @@ async function run(ctx, options) {
         outputs: {
             kept: String(analysis.filter.counts.kept),
             dropped: String(analysis.filter.counts.dropped),
-            proposals: String(proposals.length),
+            proposals: String(themes.proposals.length),
             themes: JSON.stringify(themeCounts),
         },
         partial,
-        published,
-        extra: {
-            filter: analysis.filter.counts,
-            themeCounts,
-            clusters: analysis.clusters.slice(0, 20).map((c) => ({ name: c.name, terms: c.terms, size: c.members.length })),
-            graphqlCalls: gathered.calls,
-            skipped,
-        },
+        published: themes.published,
+        extra: { filter: analysis.filter.counts, themeCounts, clusters, graphqlCalls: gathered.calls, skipped: themes.skipped },
     };
+    const next = {
+        // Offline file runs re-read the whole file: the cursor only moves for GitHub collection.
+        cursor: gathered.since !== undefined && partial.length === 0 ? now.toISOString() : latest.cursor,
+        counts: analysis.filter.counts,
+        themeCounts,
+        rejected: themes.rejected,
+        merged: { ...(latest.merged ?? {}), ...gathered.merged },
+        proposed: themes.proposed,
+        clusters: clusters.map(({ name, size }) => ({ name, size })),
+    };
+    const items = analysis.classified
+        .filter((c) => c.comment.createdAt)
+        .map((c) => ({
+        id: c.comment.id,
+        record: { theme: c.theme, author: c.comment.author, pull: c.comment.prNumber, at: c.comment.createdAt },
+    }));
+    return recordRun(ctx, result, {
+        latest: next,
+        transaction: (tx, runWeek) => {
+            recordCommentWeeks(tx, items, runWeek);
+            applyThemePullOutcomes(tx, { ...knownKeys, ...Object.fromEntries(Object.entries(themes.proposed).map(([t, p]) => [t, p.key])) }, gathered.merged, gathered.closedUnmerged);
+        },
+    });
 }
 const definition = {
     name: 'review-miner',

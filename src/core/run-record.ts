@@ -11,6 +11,7 @@ import {
   type HistoryFile,
   type LatestFile,
 } from './state-files';
+import type { StateTransaction } from './state/state-store';
 import type { ActionResult, Finding, Proposal } from './types';
 
 export interface RunRecordExtra {
@@ -18,6 +19,11 @@ export interface RunRecordExtra {
   latest?: Record<string, unknown>;
   /** Extra fields for `<action>/history/<week>.json` (weekly metrics). */
   history?: Record<string, unknown>;
+  /**
+   * Further writes in the same state commit, applied after the run's own files (for instance
+   * history files of earlier weeks). Re-applied with the rest on a concurrent write.
+   */
+  transaction?: (tx: StateTransaction, run: { week: string; runAt: string }) => void;
 }
 
 /** Findings counted by kind and severity. */
@@ -78,6 +84,7 @@ export async function recordRun(
       ...extra.history,
     };
     tx.set(historyPath(result.action, week), history);
+    extra.transaction?.(tx, { week, runAt });
   });
   return { ...result, proposals };
 }

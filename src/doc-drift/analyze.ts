@@ -1,7 +1,6 @@
 // The whole analysis of one checkout: list -> parse docs -> check links and anchors -> code
 // references -> stale docs -> undocumented exports, with history from a few batched git walks.
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
 import { findPresentNames } from './code-index';
@@ -18,6 +17,7 @@ import { listFiles } from './list-files';
 import type { DriftFinding, ParsedDoc } from './model';
 import { chooseSuccessor, readNameHistory, type NameRemoval } from './name-history';
 import { parseDoc } from './parse-doc';
+import { parseDocs } from './parse-pool';
 import { readPathHistory, type PathHistory } from './path-history';
 import { createRepoIndex } from './repo-index';
 import { spellings } from './tokens';
@@ -35,6 +35,8 @@ export interface AnalysisOptions {
   commitUrl?: CommitLinker;
   /** Commits the name and heading history walks read at most (newest first). */
   historyDepth?: number;
+  /** Worker threads for parsing docs (0: none; default: one per core for large repositories). */
+  workers?: number;
 }
 
 export interface Analysis {
@@ -72,24 +74,27 @@ export async function analyzeRepository(root: string, options: AnalysisOptions):
   const docFiles = listing.files.filter((f) => isDoc(f) && !ignored(f));
   const codeFiles = listing.files.filter((f) => !MARKDOWN.test(f) && !ignored(f));
 
-  const docs = new Map<string, ParsedDoc>();
-  const texts = await Promise.all(docFiles.map((f) => readFile(path.join(root, f), 'utf8').catch(() => undefined)));
-  docFiles.forEach((file, i) => {
-    const text = texts[i];
-    if (text === undefined) return;
-    const doc = parseDoc(file, text);
-    if (doc.parseWarning) notes.push(`${file}: ${doc.parseWarning}`);
-    docs.set(file, doc);
-  });
-  const repo = createRepoIndex(root, listing);
-  phase('list and parse');
-
+  phase('list');
+  // The history walk runs in git while the docs are parsed.
   const git = createGit(root);
-  const status = await gitStatus(git);
-  let history: PathHistory | undefined;
-  if (!status.repository) notes.push('not a git repository: history-based checks (stale-reference, stale-doc, renamed fixes) were skipped');
-  else if (status.shallow) notes.push('shallow clone: history-based checks were skipped (check out with `fetch-depth: 0`)');
-  else history = await readPathHistory(git);
+  const historyRun = (async () => {
+    const status = await gitStatus(git);
+    if (!status.repository) notes.push('not a git repository: history-based checks (stale-reference, stale-doc, renamed fixes) were skipped');
+    else if (status.shallow) notes.push('shallow clone: history-based checks were skipped (check out with `fetch-depth: 0`)');
+    else return readPathHistory(git);
+    return undefined;
+  })();
+  historyRun.catch(() => undefined);
+
+  const docs = new Map<string, ParsedDoc>();
+  for (const doc of await parseDocs(root, docFiles, { workers: options.workers })) {
+    if (doc.parseWarning) notes.push(`${doc.path}: ${doc.parseWarning}`);
+    docs.set(doc.path, doc);
+  }
+  const repo = createRepoIndex(root, listing);
+  phase('parse');
+
+  const history: PathHistory | undefined = await historyRun;
   phase('path history');
 
   const extraAnchors = new Map<string, Set<string> | undefined>();

@@ -12,7 +12,7 @@ export interface Classification {
 }
 
 /** Minimum score a theme needs; below it the comment is `other`. */
-export const MIN_SCORE = 2;
+export const MIN_SCORE = 1.5;
 
 const LEXICON_THEMES = THEMES.filter((t): t is Exclude<Theme, 'other'> => t !== 'other');
 

@@ -19,6 +19,7 @@ export const LEXICON: Record<Exclude<Theme, 'other'>, LexiconEntry[]> = {
     e(/(`|\b)(any|unknown|Optional\[|Union\[|TypeVar|Protocol|TypedDict|Literal\[)(`|\b)/, 0.75, 'type construct'),
     e(/`[^`]*(->\s*\w|:\s*(str|int|float|bool|list|dict|None|string|number|boolean)\b)[^`]*`/, 1.5, 'annotation in code'),
     e(/\bexplicit (return )?types?\b/i, 2, 'explicit type'),
+    e(/\b(type (assertion|cast)|as any|cast(ing|s)? (to|it|this)|generics?|type parameters?|non-null assertion)\b/i, 2, 'type cast/generic'),
   ],
   'error-handling': [
     e(/\b(exception|exceptions|try\/except|try\/catch|try-catch|catch(es|ing)?|except(ion)? clause)\b/i, 1.5, 'exception'),
@@ -29,12 +30,14 @@ export const LEXICON: Record<Exclude<Theme, 'other'>, LexiconEntry[]> = {
     e(/\b(what (happens )?if .{0,40}(fails?|null|none|undefined|missing|empty|throws))\b/i, 1.5, 'failure case'),
     e(/\b(null|nil|none|undefined) (check|pointer|dereference)\b|\bnullable\b/i, 1.5, 'null check'),
     e(/\b(fallback|retry|timeout|crash(es)?|panic)\b/i, 0.75, 'failure mode'),
+    e(/\b(errors?|fail(s|ed|ure|ures|ing)?)\b/i, 1, 'error/failure'),
   ],
   tests: [
     e(/\b(unit |integration |regression |e2e )?tests?\b(?! (server|environment|data))/i, 1.5, 'test'),
     e(/\b(add|write|missing|need|cover|covered|extend) (a |an |some |more )?(unit |regression )?tests?\b/i, 2.5, 'add a test'),
     e(/\b(test coverage|coverage|assert(ion)?s?|fixtures?|mock(s|ed|ing)?|pytest|jest|unittest|spec file|test case)\b/i, 1.5, 'test tooling'),
     e(/\bflak(y|iness)\b/i, 2, 'flaky'),
+    e(/\b(test_\w+|\w+\.(test|spec)\.[jt]sx?|\w+_test\.(go|py)|tested|untested|testing)\b/i, 1, 'test file/testing'),
   ],
   naming: [
     e(/\b(rename|renaming|renamed)\b/i, 2.5, 'rename'),
@@ -42,6 +45,7 @@ export const LEXICON: Record<Exclude<Theme, 'other'>, LexiconEntry[]> = {
     e(/\b(camel ?case|snake ?case|pascal ?case|kebab ?case|naming convention)\b/i, 3, 'naming convention'),
     e(/\bcall (it|this|them) `?\w+/i, 1.5, 'call it X'),
     e(/\b(prefix|suffix)(ed)? with\b/i, 1, 'prefix/suffix'),
+    e(/\b(names?|named|identifiers?)\b/i, 1, 'name mention'),
   ],
   'docs-comments': [
     e(/\b(docstrings?|jsdoc|javadoc|godoc|tsdoc|doc ?comments?|doc block)\b/i, 3, 'docstring'),
@@ -53,7 +57,9 @@ export const LEXICON: Record<Exclude<Theme, 'other'>, LexiconEntry[]> = {
     e(/\.\.\s*\w+::|\.rst\b|\bdirective\b/i, 1, 'rst'),
   ],
   'duplication-extract': [
-    e(/\b(duplicat(e|ed|es|ion)|repeated|copy[- ]?past(e|ed)|same (code|logic) (as|in)|DRY)\b/, 3, 'duplication'),
+    e(/\b(duplicat(e|ed|es|ion)|copy[- ]?past(e|ed)|same (code|logic) (as|in)|DRY|dedup(e|licate|lication)?)\b/, 3, 'duplication'),
+    e(/\b(repeated|repetitive|repetition|twice|in (both|several|multiple) places)\b/i, 1.5, 'repetition'),
+    e(/\b(factor (this|it|that|these) out|refactor (this|it) (in)?to|common (function|helper|method|module|code))\b/i, 2.5, 'factor out'),
     e(/\b(extract|factor out|pull out|move (this|it) (into|to) (a |its own )?(helper|function|method))\b/i, 2.5, 'extract'),
     e(/\b(helper|utility|util) (function|method)\b|\breuse\b|\bshared (function|helper)\b/i, 2, 'helper/reuse'),
     e(/\b(own function|separate function|its own method)\b/i, 2, 'own function'),
@@ -64,18 +70,21 @@ export const LEXICON: Record<Exclude<Theme, 'other'>, LexiconEntry[]> = {
     e(/\b(import order|sort(ed)? imports|code style|style guide|pep ?8|nit(pick)?:? (style|formatting|spacing))\b/i, 2.5, 'style'),
     e(/\b(f-?strings?|string interpolation|template literal|quotes? (style|consistency)|single quotes|double quotes)\b/i, 1.5, 'string style'),
     e(/\b(braces|parenthes[ie]s|brackets) (are |is )?(not needed|unnecessary|redundant)\b/i, 1.5, 'redundant syntax'),
+    e(/\b(spacing|spaces|extra (space|line)|style)\b/i, 1.5, 'spacing/style'),
   ],
   'logging-debug': [
     e(/\b(console\.(log|debug|info)|print\(|println!?|printf|fmt\.Print|System\.out)/, 3, 'debug output'),
     e(/\b(debug(ging)? (print|output|statement|code|log)|leftover|left over|stray print)\b/i, 2.5, 'leftover debug'),
     e(/\b(log(ger|ging)?|log level|logger\.(debug|info|warn(ing)?|error))\b/i, 1.5, 'logging'),
     e(/\bprints?\b|\bverbose\b/i, 2, 'print'),
+    e(/\b(debug(ging)?|console|stdout|stderr)\b/i, 1.5, 'debug/console'),
   ],
   'unused-code': [
     e(/\b(unused|not used|never used|isn't used|is not used|no longer used|dead code|unreachable)\b/i, 3, 'unused'),
     e(/\b(commented[- ]out|remove (this|these|the) (import|variable|line|code|function))\b/i, 2.5, 'remove code'),
     e(/\b(unnecessary|redundant|not needed|no longer needed|leftover) (import|variable|code|check|assignment|parameter|argument)s?\b/i, 2.5, 'redundant code'),
     e(/\b(import(s|ed)?)\b/i, 0.5, 'import'),
+    e(/\b(remove|delete|drop) (this|these|it|them)\b|\b(no longer (needed|necessary)|unneeded|obsolete|leftovers?)\b/i, 1.5, 'remove it'),
   ],
   'magic-values': [
     e(/\bmagic (numbers?|values?|constants?|strings?)\b/i, 3.5, 'magic number'),
@@ -89,6 +98,7 @@ export const LEXICON: Record<Exclude<Theme, 'other'>, LexiconEntry[]> = {
     e(/\bO\((n|n\^?2|n log n|1|n\*m)\)|\b(quadratic|linear time|complexity)\b/i, 3, 'complexity'),
     e(/\b(allocat(e|ion|ions)|memory|cache|caching|cached|memoi[sz]e|lazy|n\+1|batch(ed|ing)?|benchmarks?|hot path|loop(s)?)\b/i, 1.25, 'cost'),
     e(/\b(sets?|hash ?map|dict(ionary)?) (lookup|instead)\b|\binstead of (a )?(list|array)\b/i, 1, 'data structure'),
+    e(/\b(expensive|costly|overhead|unnecessary (copy|copies|allocation|work|call)|redundant (call|computation|lookup)s?)\b/i, 2, 'cost words'),
   ],
   security: [
     e(/\b(security|secure|insecure|vulnerab(le|ility)|exploit|attacker|malicious|CVE)\b/i, 3, 'security'),
@@ -105,5 +115,6 @@ export const LEXICON: Record<Exclude<Theme, 'other'>, LexiconEntry[]> = {
     e(/\b(signature|parameter|argument|kwarg|keyword argument|option|overload|return value|return type of the api)\b/i, 1, 'parameters'),
     e(/\b(configurable|should be (an )?option|expose|exposed|encapsulat(e|ion)|callers?|consumers?)\b/i, 2, 'interface'),
     e(/\b(endpoint|interface|contract|semver|major version)\b/i, 1.25, 'contract'),
+    e(/\b(should (take|accept|return|expose)|return (a|an) \w+ instead|(this|the) (api|method|function) should)\b/i, 1.5, 'interface shape'),
   ],
 };

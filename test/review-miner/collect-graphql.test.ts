@@ -31,7 +31,7 @@ function graphql() {
 const graphqlCalls = () => gh.requests.filter((r) => r.route === '/graphql').length;
 
 describe('collecting review feedback through GraphQL', () => {
-  it('follows nested pages: 130 threads, a 25-comment thread, 35 reviews and 35 conversation comments on one PR', async () => {
+  it('follows nested pages: 131 threads (one of 25 comments), 35 reviews and 35 conversation comments on one PR', async () => {
     const at = daysAgo(3);
     const pr = gh.store.addPullRequest({
       author: 'alice',

@@ -7,29 +7,27 @@ import { memoryLogger } from '../../src/core/context';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { ZWSP } from '../../src/core/publish/neutralise';
 import type { Publisher, PullRequestSpec } from '../../src/core/publish/publisher';
-import type { StateStore, StateTransaction } from '../../src/core/state/state-store';
+import type { StateStore } from '../../src/core/state/state-store';
+import { defaultStateSchemas } from '../../src/core/state/schemas';
+import { registerRunStateFiles } from '../../src/core/state-files';
+import { createMemoryStateStore } from '../support/memory-state-store';
 import type { PublishOutcome } from '../../src/core/types';
 import { recordReader } from '../../src/core/inputs';
 import { definition } from '../../src/review-miner/main';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'review-miner');
 
+/** The shared in-memory store, validating what it stores as the real one does. */
 function memoryState(): StateStore & { files: Map<string, unknown> } {
-  const files = new Map<string, unknown>();
+  registerRunStateFiles();
+  const store = createMemoryStateStore({ schemas: defaultStateSchemas });
   return {
-    files,
-    branch: 'tend-state',
-    read: async <T,>(p: string) => files.get(p) as T | undefined,
-    list: async (prefix: string) => [...files.keys()].filter((k) => k.startsWith(prefix)),
-    async update(_message, mutate) {
-      const tx: StateTransaction = {
-        get: <T,>(p: string) => files.get(p) as T | undefined,
-        set: (p, data) => void files.set(p, JSON.parse(JSON.stringify(data))),
-        delete: (p) => void files.delete(p),
-        list: (prefix) => [...files.keys()].filter((k) => k.startsWith(prefix)),
-      };
-      await mutate(tx);
-      return { commit: 'c'.repeat(40), attempts: 1 };
+    branch: store.branch,
+    read: (p) => store.read(p),
+    list: (p) => store.list(p),
+    update: (message, mutate) => store.update(message, mutate),
+    get files() {
+      return new Map(Object.entries(store.files()));
     },
   };
 }
@@ -99,6 +97,28 @@ describe('review-miner run on a REST comments file', () => {
     expect(second.published.map((p) => p.status)).toEqual(['unchanged', 'unchanged']);
     expect(state.files.get('review-miner/latest.json')).toMatchObject({ themeCounts: { 'magic-values': 4 } });
     expect([...state.files.keys()].some((k) => k.startsWith('review-miner/history/2026-W'))).toBe(true);
+  });
+
+  it('records proposals in proposals.json and kept comments per theme in the history file of each comment week', async () => {
+    const ws = workspace({ 'pyproject.toml': '[tool.ruff.lint]\nselect = ["E"]\n' });
+    const state = memoryState();
+    const first = await definition.run(context(ws, state, fakePublisher(new Set())), options);
+    const registry = state.files.get('proposals.json') as { proposals: Record<string, { id: string; status: string }> };
+    expect(Object.keys(registry.proposals).sort()).toEqual(['review-miner:theme-magic-values', 'review-miner:theme-performance']);
+    expect(first.proposals.every((p) => /^P-\d+$/.test(p.id ?? ''))).toBe(true);
+
+    const weekly = () =>
+      [...state.files.entries()]
+        .filter(([k]) => k.startsWith('review-miner/history/'))
+        .map(([k, v]) => [k, (v as { themeCounts: Record<string, number> }).themeCounts] as const);
+    const total: Record<string, number> = {};
+    for (const [, counts] of weekly()) for (const [t, n] of Object.entries(counts)) total[t] = (total[t] ?? 0) + n;
+    expect(total).toEqual(first.extra?.themeCounts);
+    expect(weekly().filter(([, counts]) => Object.keys(counts).length > 0).length).toBeGreaterThan(1);
+
+    const before = weekly();
+    await definition.run(context(ws, state, fakePublisher(new Set())), options);
+    expect(weekly()).toEqual(before);
   });
 
   it('remembers a rejected theme and does not propose it again while it has not grown', async () => {

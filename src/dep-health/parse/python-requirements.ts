@@ -45,7 +45,7 @@ const OPTION_WITH_VALUE = /^(-i|--index-url|--extra-index-url|-f|--find-links|--
 export function parseRequirementsFile(file: string, read: ReadFile, seen = new Set<string>()): ParseResult {
   const result: ParseResult = { dependencies: [], problems: [] };
   const constraints = new Map<string, string>();
-  const visit = (current: string, asConstraint: boolean, dev: boolean) => {
+  const visit = (current: string, asConstraint: boolean, dev: boolean): void => {
     if (seen.has(current)) return;
     seen.add(current);
     const text = read(current);
@@ -57,7 +57,7 @@ export function parseRequirementsFile(file: string, read: ReadFile, seen = new S
       const include = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/.exec(line);
       if (include) {
         const target = path.posix.normalize(path.posix.join(path.posix.dirname(current), include[2]!));
-        visit(target, include[1]!.startsWith('-c') || include[1] === '--constraint', dev || isDevRequirementsFile(target));
+        visit(target, include[1]!.startsWith('-c') || include[1] === '--constraint', isDevRequirementsFile(target));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line) || OPTION_WITH_VALUE.test(line)) continue;

@@ -1,0 +1,93 @@
+// Finds the manifests and lockfiles in a checkout and parses them; an unreadable file
+// becomes a problem naming it, the others are still parsed.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { minimatch } from 'minimatch';
+import type { Ecosystem } from './inputs';
+import type { Dependency, ParseProblem } from './model';
+import { parseGoMod } from './parse/go-mod';
+import { parseNpmProject } from './parse/npm';
+import { parsePyproject } from './parse/pyproject';
+import { parseRequirementsFile } from './parse/python-requirements';
+import { parseWorkflow } from './parse/workflows';
+
+export interface NpmProject {
+  /** Repo-relative directory ('' for the root). */
+  dir: string;
+  manifest: string;
+  lockfile?: string;
+}
+
+export interface Inventory {
+  dependencies: Dependency[];
+  problems: ParseProblem[];
+  /** Files parsed, repo-relative. */
+  files: string[];
+  npmProjects: NpmProject[];
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'vendor', 'dist', 'build', '.tox']);
+const REQUIREMENTS = /^(requirements.*\.txt|.*-requirements\.txt|constraints.*\.txt)$/i;
+
+function listFiles(root: string, exclude: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(path.join(root, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      if (exclude.some((glob) => minimatch(rel, glob, { dot: true }))) continue;
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name) || (entry.name === '.github' && dir === '')) walk(rel);
+      } else if (entry.isFile()) out.push(rel);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+export function discoverDependencies(workspace: string, ecosystems: Ecosystem[], exclude: string[] = []): Inventory {
+  const inventory: Inventory = { dependencies: [], problems: [], files: [], npmProjects: [] };
+  const files = listFiles(workspace, exclude);
+  const fileSet = new Set(files);
+  const read = (rel: string): string | undefined => {
+    try {
+      const full = path.join(workspace, rel);
+      return existsSync(full) && statSync(full).isFile() ? readFileSync(full, 'utf8') : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const sibling = (dir: string, names: string[]) => names.map((n) => (dir ? `${dir}/${n}` : n)).find((f) => fileSet.has(f));
+  const take = (result: { dependencies: Dependency[]; problems: ParseProblem[] }, parsed: string[]) => {
+    inventory.dependencies.push(...result.dependencies);
+    inventory.problems.push(...result.problems);
+    inventory.files.push(...parsed);
+  };
+  const want = new Set(ecosystems);
+  const requirementsSeen = new Set<string>();
+  for (const file of files) {
+    const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+    const base = path.posix.basename(file);
+    if (want.has('npm') && base === 'package.json') {
+      const lock = sibling(dir, ['npm-shrinkwrap.json', 'package-lock.json']);
+      take(parseNpmProject({ file, text: read(file)! }, lock ? { file: lock, text: read(lock)! } : undefined), lock ? [file, lock] : [file]);
+      inventory.npmProjects.push({ dir, manifest: file, lockfile: lock });
+    } else if (want.has('python') && base === 'pyproject.toml') {
+      const lock = sibling(dir, ['poetry.lock', 'uv.lock']);
+      take(parsePyproject({ file, text: read(file)! }, lock ? { file: lock, text: read(lock)! } : undefined), lock ? [file, lock] : [file]);
+    } else if (want.has('python') && REQUIREMENTS.test(base) && !requirementsSeen.has(file)) {
+      take(parseRequirementsFile(file, read, requirementsSeen), [file]);
+    } else if (want.has('go') && base === 'go.mod') {
+      const sum = sibling(dir, ['go.sum']);
+      take(parseGoMod({ file, text: read(file)! }, sum ? { file: sum, text: read(sum)! } : undefined), sum ? [file, sum] : [file]);
+    } else if (want.has('actions') && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) {
+      take(parseWorkflow(file, read(file)!), [file]);
+    }
+  }
+  return inventory;
+}

@@ -1,0 +1,113 @@
+// Reads and parses docs, on worker threads when there are many of them (Markdown parsing is
+// most of the time a large repository takes). Each worker runs this same module: from source,
+// or the action's bundle, in which case the module keeps the bundle from going on to start the
+// action inside the worker. Any worker failure falls back to parsing on the main thread.
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { ParsedDoc } from './model';
+import { parseDoc } from './parse-doc';
+
+const ROLE = 'tend-doc-drift-parser';
+
+interface Request {
+  id: number;
+  root: string;
+  files: string[];
+}
+
+interface Reply {
+  id: number;
+  /** null for a file that could not be read. */
+  docs: (ParsedDoc | null)[];
+}
+
+async function parseChunk(root: string, files: string[]): Promise<(ParsedDoc | null)[]> {
+  const texts = await Promise.all(files.map((f) => readFile(path.join(root, f), 'utf8').catch(() => undefined)));
+  return files.map((file, i) => {
+    const text = texts[i];
+    return text === undefined ? null : parseDoc(file, text);
+  });
+}
+
+export interface ParseOptions {
+  /** Worker threads to use; 0 parses on the main thread. Default: one per core when there are `minDocsForWorkers` docs. */
+  workers?: number;
+  minDocsForWorkers?: number;
+}
+
+const CHUNK = 100;
+
+/** Parsed docs in the order of `files` (unreadable files left out). */
+export async function parseDocs(root: string, files: string[], options: ParseOptions = {}): Promise<ParsedDoc[]> {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const wanted = options.workers ?? (files.length >= (options.minDocsForWorkers ?? 400) && cores > 1 ? cores : 0);
+  const count = Math.min(wanted, Math.ceil(files.length / CHUNK));
+  const results: (ParsedDoc | null)[][] = [];
+  const chunks: number[] = [];
+  for (let i = 0; i * CHUNK < files.length; i++) chunks.push(i);
+  if (count > 0) await inWorkers(root, files, chunks, results, count);
+  // Whatever the workers did not do (none, or one failed), on this thread.
+  for (const i of chunks) results[i] ??= await parseChunk(root, files.slice(i * CHUNK, (i + 1) * CHUNK));
+  return results.flat().filter((d): d is ParsedDoc => d !== null);
+}
+
+function startWorker(): Worker {
+  const options = {
+    workerData: { role: ROLE },
+    // Parsing makes many short-lived objects: a larger young generation spends less time in GC.
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+  };
+  const self = import.meta.url;
+  if (!self.endsWith('.ts')) return new Worker(fileURLToPath(self), options);
+  // From TypeScript source (scripts run with tsx): load this module through tsx's loader.
+  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(self)}); })`;
+  return new Worker(code, { ...options, eval: true });
+}
+
+async function inWorkers(root: string, files: string[], chunks: number[], results: (ParsedDoc | null)[][], count: number): Promise<void> {
+  const queue = [...chunks];
+  const run = (worker: Worker) =>
+    new Promise<void>((resolve) => {
+      const next = () => {
+        const id = queue.shift();
+        if (id === undefined) return done();
+        const request: Request = { id, root, files: files.slice(id * CHUNK, (id + 1) * CHUNK) };
+        worker.postMessage(request);
+      };
+      const done = () => {
+        worker.removeAllListeners();
+        void worker.terminate();
+        resolve();
+      };
+      worker.on('message', (reply: Reply) => {
+        results[reply.id] = reply.docs;
+        next();
+      });
+      // A worker that cannot start or crashes leaves its chunk to the main thread.
+      worker.on('error', done);
+      worker.on('exit', done);
+      next();
+    });
+  const workers: Worker[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      workers.push(startWorker());
+    }
+  } catch {
+    // no worker threads here: parse on the main thread
+  }
+  await Promise.all(workers.map(run));
+}
+
+if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE && parentPort) {
+  const port = parentPort;
+  port.on('message', (request: Request) => {
+    void parseChunk(request.root, request.files).then((docs) => port.postMessage({ id: request.id, docs } satisfies Reply));
+  });
+  // In the bundle the action's entry imports this module: never finish loading, so the entry
+  // does not run here (the main thread terminates the worker when parsing is done).
+  await new Promise<never>(() => undefined);
+}
