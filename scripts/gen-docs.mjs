@@ -253,11 +253,19 @@ export function generateDocs(root) {
     ];
     if (existsSync(path.join(root, REUSABLE_WORKFLOW))) {
       const workflow = parseYaml(readFileSync(path.join(root, REUSABLE_WORKFLOW), 'utf8'));
-      blocks.push({ block: 'workflow', content: renderWorkflowCall(workflow), source: REUSABLE_WORKFLOW });
+      blocks.push({
+        block: 'workflow',
+        content: renderWorkflowCall(workflow),
+        source: REUSABLE_WORKFLOW,
+      });
     }
     if (existsSync(path.join(root, ADOPTION_EXAMPLE))) {
       const example = readFileSync(path.join(root, ADOPTION_EXAMPLE), 'utf8');
-      blocks.push({ block: 'adoption', content: renderFile(example, 'yaml'), source: ADOPTION_EXAMPLE });
+      blocks.push({
+        block: 'adoption',
+        content: renderFile(example, 'yaml'),
+        source: ADOPTION_EXAMPLE,
+      });
     }
     const result = fill(current, 'README.md', blocks);
     problems.push(...result.problems);

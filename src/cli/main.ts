@@ -43,7 +43,10 @@ function shortSummary(result: ActionResult): string {
     `${result.findings.length} finding(s)${kinds.size ? ` (${[...kinds].map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}, ${result.proposals.length} proposal(s).`,
   );
   for (const item of result.published) {
-    lines.push(`- would-be ${item.kind === 'pull' ? 'pull request' : 'issue'} \`${item.key}\`: ${item.path ?? item.status}`);
+    const noun = item.kind === 'pull' ? 'pull request' : 'issue';
+    if (item.path) lines.push(`- would-be ${noun} \`${item.key}\`: ${item.path}`);
+    else if (item.status === 'dry-run') lines.push(`- ${noun} \`${item.key}\` would be closed`);
+    else lines.push(`- ${noun} \`${item.key}\`: ${item.status}`);
   }
   for (const note of result.partial) lines.push(`- partial: ${note}`);
   if (result.failure) lines.push(`- FAILED: ${result.failure}`);

@@ -1,20 +1,213 @@
-// dep-health: vulnerabilities, freshness and test-gated updates for a repository's dependencies.
+// dep-health: inventory (manifests + lockfiles) -> OSV + registries -> health score and update
+// plan -> test-gated update PRs -> the weekly health issue -> state.
+import path from 'node:path';
 import type { ActionDefinition } from '../core/action-definition';
-import type { ActionResult } from '../core/types';
-import { parseInputs, type DepHealthOptions } from './inputs';
+import type { RunContext } from '../core/context';
+import { errorMessage } from '../core/errors';
+import { recordRun } from '../core/run-record';
+import type { ActionResult, PublishOutcome } from '../core/types';
+import { shellCommandRunner, type CommandRunner } from './command-runner';
+import { discoverDependencies, type NpmProject } from './discover';
+import { buildFindings } from './findings';
+import { gather } from './gather';
+import { repositoryScore, scoreDependency } from './health-score';
+import { FAIL_ON, parseInputs, type DepHealthOptions } from './inputs';
+import { isFirstParty, isFullSha } from './parse/workflows';
+import { issueBody, pullRequestBody, severityCounts, summary, SEVERITIES, type HealthReport, type UpdateOutcome } from './render';
+import { createHttpClient, type HttpClient } from './sources/http-client';
+import { readDependabotAlerts } from './dependabot-alerts';
+import { createNpmUpdater } from './npm-updater';
+import { planUpdates, rejectionKey, type UpdateGroup } from './update-plan';
+
+export const ISSUE_KEY = 'health';
+
+export interface RunDependencies {
+  http?: HttpClient;
+  runCommand?: CommandRunner;
+}
+
+interface LatestState {
+  rejected?: string[];
+  score?: number;
+}
+
+function projectOf(projects: NpmProject[], file: string): NpmProject | undefined {
+  return projects.find((p) => p.manifest === file);
+}
+
+async function applyUpdates(
+  ctx: RunContext,
+  options: DepHealthOptions,
+  groups: UpdateGroup[],
+  projects: NpmProject[],
+  rejected: Set<string>,
+  published: PublishOutcome[],
+  runCommand: CommandRunner,
+): Promise<UpdateOutcome[]> {
+  const outcomes: UpdateOutcome[] = [];
+  for (const group of groups.slice(0, options.maxUpdateGroups)) {
+    const npmUpdates = group.updates.filter((u) => u.dependency.ecosystem === 'npm' && projectOf(projects, u.dependency.file));
+    const others = group.updates.filter((u) => !npmUpdates.includes(u));
+    if (others.length > 0) {
+      outcomes.push({
+        group: group.name,
+        passed: [],
+        failed: [],
+        notTried: `${others.length} update(s) to apply by hand (${others.map((u) => `${u.dependency.name} ${u.to}`).join(', ')}): tend tests and applies npm updates automatically`,
+      });
+    }
+    const byProject = new Map<NpmProject, typeof npmUpdates>();
+    for (const u of npmUpdates) {
+      const project = projectOf(projects, u.dependency.file)!;
+      byProject.set(project, [...(byProject.get(project) ?? []), u]);
+    }
+    for (const [project, updates] of byProject) {
+      const key = `update-${group.name}${project.dir ? `-${project.dir.replace(/[^A-Za-z0-9._-]+/g, '-')}` : ''}`;
+      const testCommand = options.testCommand ?? 'npm test';
+      const updater = createNpmUpdater({ workspace: ctx.workspace, project, testCommand, registry: options.npmRegistry, run: runCommand });
+      ctx.logger.info(`dep-health: testing group ${key} (${updates.length} update(s)) with \`${testCommand}\``);
+      const result = await updater.testGroup(updates);
+      const outcome: UpdateOutcome = { group: key, passed: result.passed, failed: result.failed };
+      if (result.passed.length > 0) {
+        const title = `chore(deps): update ${result.passed.length === 1 ? `${result.passed[0]!.dependency.name} to ${result.passed[0]!.to}` : `${result.passed.length} ${group.name} dependencies`}${project.dir ? ` in ${project.dir}` : ''}`;
+        const pr = await ctx.publisher.upsertPullRequest({
+          key,
+          title,
+          body: pullRequestBody(key, result.passed, testCommand),
+          changes: result.changes,
+          commitMessage: `${title}\n\n${result.passed.map((u) => `${u.dependency.name} ${u.from} -> ${u.to}`).join('\n')}`,
+          labels: ['dependencies'],
+        });
+        published.push(pr);
+        if (pr.status === 'rejected') {
+          for (const u of result.passed) rejected.add(rejectionKey(u.dependency, u.to));
+          outcome.pullRequest = 'closed unmerged earlier: these versions will not be proposed again';
+        } else {
+          outcome.pullRequest = pr.url ?? pr.path ?? pr.status;
+        }
+      }
+      outcomes.push(outcome);
+    }
+  }
+  return outcomes;
+}
+
+export async function run(ctx: RunContext, options: DepHealthOptions, deps: RunDependencies = {}): Promise<ActionResult> {
+  const now = ctx.clock.now();
+  const published: PublishOutcome[] = [];
+  const inventory = discoverDependencies(ctx.workspace, options.ecosystems, options.excludePaths);
+  const retryBaseMs = Number(process.env.TEND_RETRY_BASE_MS) || 500;
+  const http = deps.http ?? createHttpClient({ concurrency: options.concurrency, retryBaseMs });
+  const gathered = await gather(inventory.dependencies, options, http, now);
+  const partial = [...gathered.partial];
+  const notes = [...gathered.notes];
+
+  if (options.dependabotAlerts && ctx.github && ctx.repo) {
+    const alerts = await readDependabotAlerts(ctx.github, ctx.repo);
+    notes.push(alerts.note);
+  } else if (!ctx.github) {
+    notes.push('Offline: Dependabot alerts and pull requests were not read.');
+  }
+
+  const latest = await ctx.state.read<LatestState>(`dep-health/latest.json`).catch(() => undefined);
+  const rejected = new Set(latest?.rejected ?? []);
+
+  const vulnsByDep = new Map(gathered.vulnerable.map((v) => [v.dependency, v.vulnerabilities]));
+  const freshByDep = new Map(gathered.freshness.map((f) => [f.dependency, f]));
+  const scores = inventory.dependencies.map((d) => scoreDependency(d, vulnsByDep.get(d) ?? [], freshByDep.get(d)));
+  const score = repositoryScore(scores);
+
+  const plan = planUpdates(gathered.freshness, gathered.vulnerable, {
+    groupBy: options.groupBy,
+    groups: options.groups,
+    soakDays: options.soakDays,
+    ignore: options.ignore,
+    rejected,
+    now,
+  });
+
+  let outcomes: UpdateOutcome[] = [];
+  if (options.update && plan.groups.length > 0) {
+    try {
+      outcomes = await applyUpdates(ctx, options, plan.groups, inventory.npmProjects, rejected, published, deps.runCommand ?? shellCommandRunner);
+    } catch (error) {
+      partial.push(`updates could not be tested: ${errorMessage(error)}`);
+    }
+  } else if (!options.update && plan.groups.length > 0) {
+    notes.push('`update` is off: planned updates were not applied.');
+  }
+
+  const unpinnedActions = inventory.dependencies
+    .filter((d) => d.ecosystem === 'GitHub Actions' && d.range && !isFullSha(d.range) && !isFirstParty(d.name))
+    .map((d) => ({ file: d.file, line: d.line, uses: d.notes?.[0]?.replace(/^uses: /, '') ?? `${d.name}@${d.range}` }));
+
+  const report: HealthReport = {
+    score,
+    previousScore: latest?.score,
+    vulnerable: gathered.vulnerable,
+    freshness: gathered.freshness,
+    plan,
+    outcomes,
+    problems: inventory.problems,
+    partial,
+    notes,
+    unpinnedActions,
+    dependencyCount: { direct: inventory.dependencies.filter((d) => d.direct).length, transitive: inventory.dependencies.filter((d) => !d.direct).length },
+  };
+  for (const problem of inventory.problems) partial.push(problem.message);
+
+  if (options.createIssue) {
+    try {
+      published.push(await ctx.publisher.upsertIssue({ key: ISSUE_KEY, title: `Dependency health: ${score}/100`, body: issueBody(report), labels: ['dependencies'] }));
+    } catch (error) {
+      partial.push(`the health issue could not be written: ${errorMessage(error)}`);
+    }
+  }
+
+  const counts = severityCounts(gathered.vulnerable);
+  const findings = buildFindings({ vulnerable: gathered.vulnerable, freshness: gathered.freshness, problems: inventory.problems, unpinnedActions, outcomes });
+  const threshold = FAIL_ON.indexOf(options.failOn);
+  const failing = options.failOn === 'never' ? 0 : SEVERITIES.slice(0, threshold + 1).reduce((n, s) => n + counts[s], 0);
+  const result: ActionResult = {
+    action: 'dep-health',
+    findings,
+    proposals: [],
+    summary: summary(report),
+    outputs: {
+      'health-score': String(score),
+      vulnerabilities: String(SEVERITIES.reduce((n, s) => n + counts[s], 0)),
+      critical: String(counts.critical),
+      high: String(counts.high),
+      'updates-passed': String(outcomes.reduce((n, o) => n + o.passed.length, 0)),
+      'updates-failed': String(outcomes.reduce((n, o) => n + o.failed.length, 0)),
+      'majors-awaiting-approval': String(plan.majors.length),
+    },
+    failure: failing > 0 ? `${failing} vulnerabilit${failing === 1 ? 'y' : 'ies'} at or above \`fail-on: ${options.failOn}\`.` : undefined,
+    partial,
+    published,
+    extra: {
+      healthScore: score,
+      dependencies: report.dependencyCount,
+      vulnerabilities: counts,
+      requests: Object.fromEntries(http.requests),
+      plan: { groups: plan.groups.map((g) => ({ name: g.name, updates: g.updates.map((u) => `${u.dependency.name}@${u.from}->${u.to}`) })), majors: plan.majors.map((u) => `${u.dependency.name}@${u.from}->${u.to}`) },
+      outcomes: outcomes.map((o) => ({ group: o.group, passed: o.passed.map((u) => `${u.dependency.name}@${u.to}`), failed: o.failed.map((f) => `${f.update.dependency.name}@${f.update.to}`), notTried: o.notTried })),
+      files: inventory.files.map((f) => f.split(path.sep).join('/')),
+    },
+  };
+  try {
+    return await recordRun(ctx, result, {
+      latest: { rejected: [...rejected].sort(), score },
+      history: { healthScore: score, vulnerabilities: counts, dependencies: report.dependencyCount, updatesPassed: result.outputs['updates-passed'], updatesFailed: result.outputs['updates-failed'] },
+    });
+  } catch (error) {
+    partial.push(`the run could not be recorded on the state branch: ${errorMessage(error)}`);
+    return result;
+  }
+}
 
 export const definition: ActionDefinition<DepHealthOptions> = {
   name: 'dep-health',
   parseInputs,
-  async run(): Promise<ActionResult> {
-    return {
-      action: 'dep-health',
-      findings: [],
-      proposals: [],
-      summary: '## dep-health\n\nNot implemented yet.',
-      outputs: {},
-      partial: ['dep-health analysis is not implemented yet'],
-      published: [],
-    };
-  },
+  run: (ctx, options) => run(ctx, options),
 };

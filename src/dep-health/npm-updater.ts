@@ -40,7 +40,7 @@ interface Attempt {
 export function createNpmUpdater(options: NpmUpdaterOptions) {
   const { project, run } = options;
   const projectDir = path.join(options.workspace, project.dir);
-  const env = { npm_config_registry: options.registry, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', CI: 'true' };
+  const env = { npm_config_registry: options.registry, npm_config_prefer_online: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', CI: 'true' };
   let runs = 0;
 
   async function attempt(updates: PlannedUpdate[]): Promise<Attempt> {

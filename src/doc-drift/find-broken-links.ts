@@ -26,7 +26,7 @@ export function rewriteLink(docPath: string, url: string, target: string, fragme
   const cut = url.search(/[?#]/);
   const suffix = cut === -1 ? '' : url.slice(cut);
   const original = cut === -1 ? url : url.slice(0, cut);
-  let rel = path.posix.relative(path.posix.dirname(docPath), target) || '.';
+  let rel = original.startsWith('/') ? `/${target}` : path.posix.relative(path.posix.dirname(docPath), target) || '.';
   if (original.startsWith('./') && !rel.startsWith('../')) rel = `./${rel}`;
   if (original.endsWith('/') && !rel.endsWith('/')) rel += '/';
   const encoded = /[ ()<>]/.test(rel) ? encodeURI(rel) : rel;
@@ -36,6 +36,20 @@ export function rewriteLink(docPath: string, url: string, target: string, fragme
 
 function docSiteTarget(repo: RepoIndex, target: string): boolean {
   return ['.md', '.mdx', '/index.md', '/index.mdx', '/README.md'].some((ext) => repo.isFile(target + ext));
+}
+
+/**
+ * `/guide/intro` (no extension) written in a doc under a docs-site folder is a route of that site
+ * (VitePress, Docusaurus, MkDocs): it resolves against one of the doc's parent folders.
+ */
+function siteRoute(repo: RepoIndex, docPath: string, target: string): boolean {
+  if (/\.[A-Za-z0-9]+$/.test(target)) return false;
+  const parts = docPath.split('/').slice(0, -1);
+  for (let i = parts.length; i >= 0; i--) {
+    const candidate = [...parts.slice(0, i), target].filter((p) => p !== '').join('/');
+    if (repo.exists(candidate) || docSiteTarget(repo, candidate)) return true;
+  }
+  return false;
 }
 
 export function findBrokenLinks(input: LinkCheckInput): DriftFinding[] {
@@ -70,6 +84,7 @@ function checkLink(input: LinkCheckInput, doc: ParsedDoc, link: DocLink): DriftF
   Object.assign(base, { targetPath: target });
   if (repo.exists(target)) return checkFragment(input, doc, link, target, resolved.fragment);
   if (doc.path.toLowerCase().endsWith('.mdx') && docSiteTarget(repo, target)) return undefined;
+  if (resolved.fromRoot && siteRoute(repo, doc.path, target)) return undefined;
 
   const variants = repo.caseVariants(target);
   if (variants.length === 1) {

@@ -17,9 +17,12 @@ const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-/** A destination that points into the repository (not a URL, not site-absolute, not empty). */
+/**
+ * A destination that points into the repository: relative, or from the repository root (`/docs`,
+ * which GitHub resolves against the root); not a URL, not protocol-relative, not empty.
+ */
 export function isRepositoryLink(url: string): boolean {
-  return url !== '' && !EXTERNAL.test(url) && !url.startsWith('/') && !url.startsWith('{');
+  return url !== '' && !EXTERNAL.test(url) && !url.startsWith('{');
 }
 
 function walk(node: Nodes, visit: (node: Nodes, parent: Nodes | undefined) => void, parent?: Nodes): void {
@@ -72,7 +75,8 @@ export function parseDoc(path: string, source: string): ParsedDoc {
 
   /** `at` is the exact offset of the destination when known, else `fallback` locates the line. */
   const addLink = (url: string, at: number | undefined, fallback: number) => {
-    if (!isRepositoryLink(url)) return;
+    // In MDX (a docs site) `/x` is a route of the site, not a path in the repository.
+    if (!isRepositoryLink(url) || (isMdx && url.startsWith('/'))) return;
     const offset = at ?? fallback;
     const column = offset - source.lastIndexOf('\n', offset - 1);
     const exact = at === undefined ? {} : { start: at, end: at + url.length, raw: url };

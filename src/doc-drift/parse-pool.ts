@@ -58,7 +58,7 @@ function startWorker(): Worker {
   const options = {
     workerData: { role: ROLE },
     // Parsing makes many short-lived objects: a larger young generation spends less time in GC.
-    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.YG ?? 64) },
   };
   const self = import.meta.url;
   if (!self.endsWith('.ts')) return new Worker(fileURLToPath(self), options);

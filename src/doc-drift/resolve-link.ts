@@ -9,6 +9,8 @@ export interface ResolvedLink {
   leaves: boolean;
   /** It climbs out to a GitHub page of the repository (`../../issues` from the root). */
   githubPage: boolean;
+  /** Written from the repository root (`/docs/a.md`). */
+  fromRoot?: boolean;
 }
 
 /** Pages of a repository on GitHub that a relative link climbing above the root may reach. */
@@ -29,9 +31,10 @@ export function resolveLink(docPath: string, url: string): ResolvedLink {
   const dir = path.posix.dirname(docPath);
   // GitHub serves the file at /<owner>/<repo>/blob/<branch>/<path>: resolve under that prefix.
   const root = '/o/r/blob/b';
-  const joined = path.posix.normalize(path.posix.join(root, dir === '.' ? '' : dir, target));
+  const fromRoot = target.startsWith('/');
+  const joined = path.posix.normalize(path.posix.join(root, fromRoot || dir === '.' ? '' : dir, target));
   if (joined === root || joined.startsWith(`${root}/`)) {
-    return { path: joined.slice(root.length + 1).replace(/\/$/, ''), fragment, leaves: false, githubPage: false };
+    return { path: joined.slice(root.length + 1).replace(/\/$/, ''), fragment, leaves: false, githubPage: false, ...(fromRoot ? { fromRoot } : {}) };
   }
   // Climbing two levels above the root lands on /<owner>/<repo>/<page> (`../../issues`).
   const parts = joined.split('/');

@@ -1,7 +1,10 @@
-// The deterministic classifier: lexicon scores over the reviewer's own words plus code cues.
+// The deterministic classifier: lexicon scores over the reviewer's own words plus code cues
+// (suggestion diffs, quoted code, `s/old/new/` substitutions).
 import { codeCues } from './code-cues';
+import { codeMentionCues } from './code-mentions';
 import { ownText } from './filter-comments';
 import { THEMES, type Theme } from './taxonomy';
+import { substitutionCues } from './text-substitution';
 import { LEXICON } from './theme-lexicon';
 
 export interface Classification {
@@ -16,34 +19,88 @@ export const MIN_SCORE = 1.5;
 
 const LEXICON_THEMES = THEMES.filter((t): t is Exclude<Theme, 'other'> => t !== 'other');
 
+/** Word entries indexed by word, so a comment's words are looked up once each. */
+const BY_WORD = new Map<string, { theme: Theme; weight: number; cue: string }[]>();
+for (const theme of LEXICON_THEMES) {
+  for (const entry of LEXICON[theme]) {
+    for (const word of entry.words ?? []) {
+      const list = BY_WORD.get(word) ?? [];
+      if (!list.some((x) => x.theme === theme && x.cue === entry.cue)) list.push({ theme, weight: entry.weight, cue: entry.cue });
+      BY_WORD.set(word, list);
+    }
+  }
+}
+
+/** "this is not a typo", "isn't really a security issue": the next words do not count as cues. */
+const NEGATED =
+  /\b(?:not|isn't|wasn't|aren't|never)\s+(?:really\s+)?(?:a|an|any)\s+(?:(?:real|big|actual|major|serious)\s+)?(?:typo|spelling|security|performance|perf|style|formatting|naming|logging|breaking|memory|test)\b(?:\s+(?:issue|concern|problem|risk|hit|bug|change|mistake)s?)?/gi;
+
 /** Reviewer prose: own text with inline code kept (it carries cues like `print(`). */
 function prose(body: string): string {
-  return ownText(body).replace(/https?:\/\/\S+/g, ' ');
+  return ownText(body.replace(/```([^`\n]+)```/g, '`$1`'))
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(NEGATED, ' ');
+}
+
+/** The comment's words; code spans longer than one name (calls, expressions) are not prose. */
+function words(text: string): Set<string> {
+  const plain = text.includes('`') ? text.replace(/`[^`\n]*`/g, (span) => (/^`[\w-]*`$/.test(span) ? span : ' ')) : text;
+  return new Set(plain.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []);
+}
+
+function hasAny(gate: ReadonlySet<string>, vocabulary: Set<string>): boolean {
+  for (const word of gate) if (vocabulary.has(word)) return true;
+  return false;
+}
+
+/**
+ * A theme's score: its strongest cue plus a fading share of the others (1, 1/2, 1/4...), so one
+ * strong cue outweighs a pile of weak generic words.
+ */
+function themeScore(weights: number[]): number {
+  return [...weights].sort((a, b) => b - a).reduce((sum, weight, i) => sum + weight / 2 ** i, 0);
 }
 
 export function classifyComment(body: string, diffHunk?: string): Classification {
   const text = prose(body);
-  const scores = new Map<Theme, { score: number; cues: string[] }>();
+  const found = new Map<Theme, { weights: number[]; cues: string[] }>();
   const add = (theme: Theme, weight: number, cue: string) => {
-    const entry = scores.get(theme) ?? { score: 0, cues: [] };
-    entry.score += weight;
+    const entry = found.get(theme) ?? { weights: [], cues: [] };
+    entry.weights.push(weight);
     entry.cues.push(cue);
-    scores.set(theme, entry);
+    found.set(theme, entry);
   };
   if (text !== '') {
+    const matched = new Set<string>();
+    const vocabulary = words(text);
+    for (const word of vocabulary) {
+      for (const hit of BY_WORD.get(word) ?? []) {
+        const key = `${hit.theme}\u0000${hit.cue}`;
+        if (matched.has(key)) continue;
+        matched.add(key);
+        add(hit.theme, hit.weight, hit.cue);
+      }
+    }
     for (const theme of LEXICON_THEMES) {
       for (const entry of LEXICON[theme]) {
+        if (!entry.pattern || (entry.gate && !hasAny(entry.gate, vocabulary))) continue;
         if (entry.pattern.test(text)) add(theme, entry.weight, entry.cue);
       }
     }
+    for (const cue of substitutionCues(text)) add(cue.theme, cue.weight, cue.cue);
+  }
+  if (body.includes('`')) {
+    for (const cue of codeMentionCues(body)) add(cue.theme, cue.weight, cue.cue);
   }
   if (body.includes('```suggestion')) {
     for (const cue of codeCues(body, diffHunk)) add(cue.theme, cue.weight, cue.cue);
   }
   let best: Classification = { theme: 'other', score: 0, cues: [] };
   for (const theme of LEXICON_THEMES) {
-    const entry = scores.get(theme);
-    if (entry && entry.score > best.score) best = { theme, score: entry.score, cues: entry.cues };
+    const entry = found.get(theme);
+    if (!entry) continue;
+    const score = themeScore(entry.weights);
+    if (score > best.score) best = { theme, score, cues: entry.cues };
   }
   if (best.score < MIN_SCORE) return { theme: 'other', score: best.score, cues: best.cues };
   return best;

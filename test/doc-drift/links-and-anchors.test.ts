@@ -43,12 +43,12 @@ test('links leaving the repository are broken, except GitHub repository pages', 
   expect(findings[0]?.message).toContain('leaves the repository');
 });
 
-test('external, site-absolute and existing links, images, definitions and HTML links are handled', () => {
+test('external links, site routes from the root and existing links, images, definitions and HTML links are handled', () => {
   const findings = check({
     'img/logo.png': 'x',
     'docs/a.md': '# A\n',
     'README.md': [
-      '[web](https://example.com) [mail](mailto:a@b.c) [site](/docs/page) ![logo](img/logo.png)',
+      '[web](https://example.com) [mail](mailto:a@b.c) [site](/docs/a) ![logo](img/logo.png)',
       '[ref][r] <a href="docs/missing.html">x</a> <img src="img/none.png">',
       '',
       '[r]: docs/a.md#a',
@@ -82,4 +82,26 @@ test('MDX that does not compile is read as Markdown with a warning', () => {
   const doc = parseDoc('a.mdx', '# A {#custom}\n\n[x](b.md)\n');
   expect(doc.parseWarning).toContain('MDX parse error');
   expect(doc.links.map((l) => l.url)).toEqual(['b.md']);
+});
+
+test('links from the repository root (`/docs/a.md`) resolve against the root, as GitHub renders them', () => {
+  const findings = check({
+    'docs/a.md': '# A\n',
+    'pkg/README.md': '[ok](/docs/a.md#a) [gone](/docs/missing.md) [anchor](/docs/a.md#nope) [case](/Docs/a.md)\n',
+  });
+  expect(findings.map((f) => [f.kind, f.target])).toEqual([
+    ['broken-link', '/docs/missing.md'],
+    ['broken-anchor', '/docs/a.md#nope'],
+    ['broken-link', '/Docs/a.md'],
+  ]);
+  expect(findings[2]?.fix).toBe('/docs/a.md');
+});
+
+test('an extension-less root link in a docs-site folder is a site route, not a broken link', () => {
+  const findings = check({
+    'site/guide/intro.md': '# Intro\n',
+    'site/guide/setup.md': 'Read [intro](/guide/intro) and [missing](/guide/nowhere).\n',
+    'site/page.mdx': 'Routes like [home](/nowhere/at-all) are the site\'s business in MDX.\n',
+  });
+  expect(findings.map((f) => f.target)).toEqual(['/guide/nowhere']);
 });

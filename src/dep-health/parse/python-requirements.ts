@@ -1,6 +1,6 @@
 // pip requirements files: pins, ranges, `-r`/`-c` includes, extras, markers, hashes, comments.
 import path from 'node:path';
-import type { Dependency, ParseResult } from '../model';
+import type { ParseResult } from '../model';
 import { parseRequirement, pinnedVersion } from './pep508';
 
 export type ReadFile = (file: string) => string | undefined;

@@ -1,6 +1,6 @@
 // PyPI JSON API: GET /pypi/<project>/json (https://docs.pypi.org/api/json/).
 import type { HttpClient } from './http-client';
-import type { PackageInfo, RegistryClient } from './package-info';
+import type { RegistryClient } from './package-info';
 
 interface PypiProject {
   info: { name: string; version: string; project_urls?: Record<string, string> | null; home_page?: string | null };

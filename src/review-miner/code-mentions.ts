@@ -1,0 +1,46 @@
+// Code the reviewer quotes (inline `code` and fenced examples, not ```suggestion blocks): a
+// mention of `console.log`, `logger.warning(...)` or `Optional[int]` says what the comment is about.
+import type { CodeCue } from './code-cues';
+
+const ONE_LINE_FENCE = /```([^`\n]+)```/g;
+const FENCE = /```(?!suggestion)[^\n`]*\n([\s\S]*?)(?:```|$)/g;
+const INLINE = /`([^`\n]+)`/g;
+
+/** Inline code spans and fenced examples, excluding suggestion blocks. */
+export function quotedCode(text: string): { inline: string[]; fenced: string[] } {
+  const body = text.replace(ONE_LINE_FENCE, '`$1`');
+  const fenced = [...body.matchAll(FENCE)].map((m) => m[1] ?? '');
+  const withoutFences = body.replace(/```[\s\S]*?(?:```|$)/g, ' ');
+  const inline = [...withoutFences.matchAll(INLINE)].map((m) => m[1] ?? '');
+  return { inline, fenced };
+}
+
+export const DEBUG_CALL =
+  /\b(?:console\.(?:log|debug|info|trace|dir)|print(?:ln)?\s*\(|e?println!|e?print!|dbg!|fmt\.Print(?:ln|f)?|System\.(?:out|err)\.print|printStackTrace|var_dump|print_r|pprint\s*\(|puts\s)/;
+export const LOGGER_CALL =
+  /\b(?:log(?:ger)?|logging|LOG|LOGGER|Log|slog|zap|logrus|tracing|log::)\s*(?:\.|::)\s*(?:debug|info|warn(?:ing)?|error|trace|exception|critical|fatal|Printf|Println|With(?:Field|Fields|Error)?)\b|\b(?:debug|info|warn|error|trace)!\s*\(|\bWithFields?\s*\(/;
+/** Type syntax: subscripted or generic types, return arrows, annotations with a known type. */
+export const TYPE_SYNTAX =
+  /\b(?:Optional|Union|List|Dict|Set|Tuple|Type|Iterable|Iterator|Sequence|Mapping|Callable|Generator|Awaitable|Literal|Final|ClassVar|Annotated|list|dict|set|tuple|type)\[|\b(?:Array|Promise|Record|Partial|Readonly|Map|Set|List|Vec|Option|Result|Box|HashMap|Optional)<[\w\s,<>[\]|]+>|\)\s*->\s*[\w[\].]+|\b\w+\s*:\s*(?:str|int|float|bool|bytes|None|Any|string|number|boolean|unknown|any|void|never)\b|\b(?:TypeVar|Protocol|TypedDict|NoReturn|Self|interface\{\})|\|\s*(?:None|undefined|null)\b|\bas\s+(?:any|unknown)\b/;
+/** A quoted name alone is a type when it is one of the typing vocabulary. */
+const TYPE_WORD = /^(?:Any|any|unknown|never|Optional|Union|Iterable|Iterator|Sequence|Mapping|Callable|Generator|Awaitable|TypeVar|Generic|Protocol|TypedDict|Literal|Final|NoReturn|Self|None|void|interface\{\}|Record|Partial|Readonly)$/;
+
+export function codeMentionCues(body: string): CodeCue[] {
+  const { inline, fenced } = quotedCode(body);
+  const cues: CodeCue[] = [];
+  const push = (cue: CodeCue) => {
+    if (!cues.some((c) => c.cue === cue.cue)) cues.push(cue);
+  };
+  for (const code of inline) {
+    if (DEBUG_CALL.test(code)) push({ theme: 'logging-debug', weight: 2.5, cue: 'quotes a debug print' });
+    else if (LOGGER_CALL.test(code)) push({ theme: 'logging-debug', weight: 2, cue: 'quotes a logger call' });
+    if (TYPE_SYNTAX.test(code)) push({ theme: 'type-annotations', weight: 1.5, cue: 'quotes type syntax' });
+    else if (/^(any|Any|unknown)$/.test(code.trim())) push({ theme: 'type-annotations', weight: 2, cue: 'quotes `any`/`unknown`' });
+    else if (TYPE_WORD.test(code.trim())) push({ theme: 'type-annotations', weight: 1, cue: 'quotes a typing name' });
+  }
+  for (const code of fenced) {
+    if (LOGGER_CALL.test(code)) push({ theme: 'logging-debug', weight: 1, cue: 'example uses a logger' });
+    if (/\)\s*->\s*[\w[\].]+\s*:/.test(code)) push({ theme: 'type-annotations', weight: 1.5, cue: 'example has a return annotation' });
+  }
+  return cues;
+}

@@ -1,0 +1,100 @@
+// Substitutions a reviewer writes in prose: `s/recieve/receive/`, `getUser -> fetchUser`,
+// "`a` instead of `b`". A close spelling is a typo fix; a different identifier is a rename.
+import type { CodeCue } from './code-cues';
+
+/** Levenshtein distance, bounded work: inputs are single words or short identifiers. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0 || b.length === 0) return Math.max(a.length, b.length);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** camelCase, snake_case, PascalCase with two parts, or SCREAMING_CASE: clearly a code name. */
+const CODE_NAME = /^(?:[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|\w+_\w+)$/;
+
+/** Type names that are compared in annotations rather than renamed. */
+export const TYPE_NAMES = new Set(
+  ('str int float bool bytes list dict set tuple none optional union any unknown never void object string number boolean ' +
+    'iterable iterator sequence mapping callable generator awaitable typevar protocol typeddict literal final classvar noreturn self ' +
+    'record partial readonly promise array map interface error result option vec box rc arc slice hashmap i32 i64 u8 u32 u64 usize f64 ' +
+    'integer long double char').split(' '),
+);
+
+/** Only a single letter changed, doubled, swapped or dropped: a spelling fix, not a new word. */
+function isSpellingFix(before: string, after: string): boolean {
+  const a = before.toLowerCase();
+  const b = after.toLowerCase();
+  if (a === b) return before !== after; // capitalisation only
+  const longest = Math.max(a.length, b.length);
+  if (longest < 3) return false;
+  const distance = editDistance(a, b);
+  return distance <= 2 && distance / longest <= 0.34;
+}
+
+function judge(before: string, after: string, how: string): CodeCue | null {
+  if (!IDENTIFIER.test(before) || !IDENTIFIER.test(after) || before === after) return null;
+  if (TYPE_NAMES.has(before.toLowerCase()) && TYPE_NAMES.has(after.toLowerCase())) {
+    return { theme: 'type-annotations', weight: 2, cue: `${how} compares type names` };
+  }
+  if (isSpellingFix(before, after) && !CODE_NAME.test(after)) return { theme: 'typo-spelling', weight: 3, cue: `${how} fixes a spelling` };
+  if (isSpellingFix(before, after)) return { theme: 'typo-spelling', weight: 2, cue: `${how} fixes a spelling in a name` };
+  if (CODE_NAME.test(before) || CODE_NAME.test(after)) return { theme: 'naming', weight: 3, cue: `${how} renames` };
+  // Plain words swapped with sed syntax are usually prose (docs, comments, messages) being reworded.
+  if (how === 's/old/new/' && /^[a-z]+$/.test(before) && /^[a-z]+$/.test(after)) {
+    return { theme: 'docs-comments', weight: 2, cue: 's/old/new/ rewords text' };
+  }
+  return { theme: 'naming', weight: 2, cue: `${how} renames` };
+}
+
+const SED = /(?:^|[\s(`])s\/([^/\s]{1,40})\/([^/\s]{1,40})\/?/g;
+const SED_PHRASE = /(?:^|[\s(`])s\/([^/\n]{1,60})\/([^/\n]{0,60})\/?/g;
+const ARROW_TICKED = /`([A-Za-z_$][\w$]*)`\s*(?:->|→|=>|➡️?)\s*`([A-Za-z_$][\w$]*)`/g;
+const ARROW_LINE = /^\s*([A-Za-z_$][\w$]*)\s*(?:->|→|=>)\s*([A-Za-z_$][\w$]*)\s*[.?!]?\s*$/gm;
+const QUOTED_FIX = /["'`“]([A-Za-z_$][\w$]*)["'`”]\s*(?:->|→|should be|instead of)\s*["'`“]([A-Za-z_$][\w$]*)["'`”]/g;
+const INSTEAD = /`([A-Za-z_$][\w$]*)`\s+(?:instead of|rather than|over|vs\.?|versus|(?:is |are )?(?:more \w+|better|preferable|preferred|clearer|safer) (?:than|to))\s+`([A-Za-z_$][\w$]*)`/g;
+
+/** Cues from substitutions written in the reviewer's prose. */
+export function substitutionCues(text: string): CodeCue[] {
+  const cues: CodeCue[] = [];
+  if (!/s\/|->|→|=>|`|"|should be|instead/.test(text)) return cues;
+  for (const m of text.matchAll(SED)) {
+    const cue = judge(m[1] as string, m[2] as string, 's/old/new/');
+    if (cue) cues.push(cue);
+  }
+  if (cues.length === 0) {
+    for (const m of text.matchAll(SED_PHRASE)) {
+      if (/\s/.test(`${m[1]}${m[2]}`)) cues.push({ theme: 'docs-comments', weight: 2, cue: 's/old/new/ rewords text' });
+    }
+  }
+  for (const m of text.matchAll(ARROW_TICKED)) {
+    const cue = judge(m[1] as string, m[2] as string, 'old -> new');
+    if (cue) cues.push(cue);
+  }
+  for (const m of text.matchAll(ARROW_LINE)) {
+    const cue = judge(m[1] as string, m[2] as string, 'old -> new');
+    if (cue) cues.push(cue);
+  }
+  for (const m of text.matchAll(QUOTED_FIX)) {
+    const [a, b] = [m[1] as string, m[2] as string];
+    // "x -> y" and "x should be y" put the old word first; "y instead of x" the new one.
+    const cue = /instead of/.test(m[0]) ? judge(b, a, '"old" -> "new"') : judge(a, b, '"old" -> "new"');
+    if (cue && !cues.some((c) => c.cue === cue.cue)) cues.push(cue);
+  }
+  for (const m of text.matchAll(INSTEAD)) {
+    const [after, before] = [m[1] as string, m[2] as string];
+    const cue = judge(before, after, '`new` instead of `old`');
+    // Preferring one name over another is often an API choice: only trust typos and type names.
+    if (cue && cue.theme !== 'naming') cues.push(cue);
+  }
+  return cues;
+}
