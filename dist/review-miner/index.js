@@ -47975,7 +47975,7 @@ function registerStateSchema(pattern, schema) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4998);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1714);
+/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2945);
 
 
 await (0,_core_run_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main__WEBPACK_IMPORTED_MODULE_1__/* .definition */ .m);
@@ -47985,7 +47985,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1714:
+/***/ 2945:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48122,7 +48122,7 @@ async function recordRun(ctx, result, extra = {}) {
 
 ;// CONCATENATED MODULE: ./src/review-miner/code-cues.ts
 const SUGGESTION = /```suggestion[^\n]*\n([\s\S]*?)```/g;
-const DEBUG_CALL = /\b(console\.(log|debug|info|warn|error)|print\s*\(|println!?\s*\(|fmt\.Print(ln|f)?\s*\(|System\.out\.print|var_dump\s*\(|dd\s*\()/;
+const DEBUG_CALL = /\b(console\.(log|debug|info|warn|error)|print\s*\(|e?println!?\s*\(|dbg!\s*\(|fmt\.Print(ln|f)?\s*\(|System\.out\.print|var_dump\s*\(|dd\s*\()/;
 const LOGGER_CALL = /\b(log(ger)?|logging|LOG)\.(debug|info|warn(ing)?|error|trace)\s*\(/;
 const TYPE_ANNOTATION = /(\)\s*->\s*[\w[\]."'|, ]+:|\w\s*:\s*(str|int|float|bool|bytes|list|dict|set|tuple|None|Optional|Union|Any|Sequence|Mapping|Iterable|string|number|boolean|unknown|void|Record|Array|Promise)\b|\):\s*[A-Z]?\w+(<[^>]*>)?\s*(\{|=>))/;
 const IMPORT_LINE = /^\s*(import\s|from\s+\S+\s+import\s|const\s+\w+\s*=\s*require\(|use\s+\w)/;
@@ -48189,6 +48189,52 @@ function codeCues(body, diffHunk) {
             continue;
         }
         cues.push(...compare(before, after));
+    }
+    return cues;
+}
+
+;// CONCATENATED MODULE: ./src/review-miner/code-mentions.ts
+const ONE_LINE_FENCE = /```([^`\n]+)```/g;
+const FENCE = /```(?!suggestion)[^\n`]*\n([\s\S]*?)(?:```|$)/g;
+const INLINE = /`([^`\n]+)`/g;
+/** Inline code spans and fenced examples, excluding suggestion blocks. */
+function quotedCode(text) {
+    const body = text.replace(ONE_LINE_FENCE, '`$1`');
+    const fenced = [...body.matchAll(FENCE)].map((m) => m[1] ?? '');
+    const withoutFences = body.replace(/```[\s\S]*?(?:```|$)/g, ' ');
+    const inline = [...withoutFences.matchAll(INLINE)].map((m) => m[1] ?? '');
+    return { inline, fenced };
+}
+const code_mentions_DEBUG_CALL = /\b(?:console\.(?:log|debug|info|trace|dir)|print(?:ln)?\s*\(|e?println!|e?print!|dbg!|fmt\.Print(?:ln|f)?|System\.(?:out|err)\.print|printStackTrace|var_dump|print_r|pprint\s*\(|puts\s)/;
+const code_mentions_LOGGER_CALL = /\b(?:log(?:ger)?|logging|LOG|LOGGER|Log|slog|zap|logrus|tracing|log::)\s*(?:\.|::)\s*(?:debug|info|warn(?:ing)?|error|trace|exception|critical|fatal|Printf|Println|With(?:Field|Fields|Error)?)\b|\b(?:debug|info|warn|error|trace)!\s*\(|\bWithFields?\s*\(/;
+/** Type syntax: subscripted or generic types, return arrows, annotations with a known type. */
+const TYPE_SYNTAX = /\b(?:Optional|Union|List|Dict|Set|Tuple|Type|Iterable|Iterator|Sequence|Mapping|Callable|Generator|Awaitable|Literal|Final|ClassVar|Annotated|list|dict|set|tuple|type)\[|\b(?:Array|Promise|Record|Partial|Readonly|Map|Set|List|Vec|Option|Result|Box|HashMap|Optional)<[\w\s,<>[\]|]+>|\)\s*->\s*[\w[\].]+|\b\w+\s*:\s*(?:str|int|float|bool|bytes|None|Any|string|number|boolean|unknown|any|void|never)\b|\b(?:TypeVar|Protocol|TypedDict|NoReturn|Self|interface\{\})|\|\s*(?:None|undefined|null)\b|\bas\s+(?:any|unknown)\b/;
+/** A quoted name alone is a type when it is one of the typing vocabulary. */
+const TYPE_WORD = /^(?:Any|any|unknown|never|Optional|Union|Iterable|Iterator|Sequence|Mapping|Callable|Generator|Awaitable|TypeVar|Generic|Protocol|TypedDict|Literal|Final|NoReturn|Self|None|void|interface\{\}|Record|Partial|Readonly)$/;
+function codeMentionCues(body) {
+    const { inline, fenced } = quotedCode(body);
+    const cues = [];
+    const push = (cue) => {
+        if (!cues.some((c) => c.cue === cue.cue))
+            cues.push(cue);
+    };
+    for (const code of inline) {
+        if (code_mentions_DEBUG_CALL.test(code))
+            push({ theme: 'logging-debug', weight: 2.5, cue: 'quotes a debug print' });
+        else if (code_mentions_LOGGER_CALL.test(code))
+            push({ theme: 'logging-debug', weight: 2, cue: 'quotes a logger call' });
+        if (TYPE_SYNTAX.test(code))
+            push({ theme: 'type-annotations', weight: 1.5, cue: 'quotes type syntax' });
+        else if (/^(any|Any|unknown)$/.test(code.trim()))
+            push({ theme: 'type-annotations', weight: 2, cue: 'quotes `any`/`unknown`' });
+        else if (TYPE_WORD.test(code.trim()))
+            push({ theme: 'type-annotations', weight: 1, cue: 'quotes a typing name' });
+    }
+    for (const code of fenced) {
+        if (code_mentions_LOGGER_CALL.test(code))
+            push({ theme: 'logging-debug', weight: 1, cue: 'example uses a logger' });
+        if (/\)\s*->\s*[\w[\].]+\s*:/.test(code))
+            push({ theme: 'type-annotations', weight: 1.5, cue: 'example has a return annotation' });
     }
     return cues;
 }
@@ -48378,119 +48424,285 @@ function isTheme(value) {
     return THEMES.includes(value);
 }
 
+;// CONCATENATED MODULE: ./src/review-miner/text-substitution.ts
+/** Levenshtein distance, bounded work: inputs are single words or short identifiers. */
+function editDistance(a, b) {
+    if (a === b)
+        return 0;
+    if (a.length === 0 || b.length === 0)
+        return Math.max(a.length, b.length);
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i += 1) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j += 1) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** camelCase, snake_case, PascalCase with two parts, or SCREAMING_CASE: clearly a code name. */
+const CODE_NAME = /^(?:[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|\w+_\w+)$/;
+/** Type names that are compared in annotations rather than renamed. */
+const TYPE_NAMES = new Set(('str int float bool bytes list dict set tuple none optional union any unknown never void object string number boolean ' +
+    'iterable iterator sequence mapping callable generator awaitable typevar protocol typeddict literal final classvar noreturn self ' +
+    'record partial readonly promise array map interface error result option vec box rc arc slice hashmap i32 i64 u8 u32 u64 usize f64 ' +
+    'integer long double char').split(' '));
+/** Only a single letter changed, doubled, swapped or dropped: a spelling fix, not a new word. */
+function isSpellingFix(before, after) {
+    const a = before.toLowerCase();
+    const b = after.toLowerCase();
+    if (a === b)
+        return before !== after; // capitalisation only
+    const longest = Math.max(a.length, b.length);
+    if (longest < 3)
+        return false;
+    const distance = editDistance(a, b);
+    return distance <= 2 && distance / longest <= 0.34;
+}
+function judge(before, after, how) {
+    const plainWords = /^[A-Za-z]+(?:'[A-Za-z]+)?$/;
+    if (how !== 'old -> new' && plainWords.test(before) && plainWords.test(after) && before !== after) {
+        if (isSpellingFix(before.replace("'", ''), after.replace("'", '')) || isSpellingFix(before, after)) {
+            return { theme: 'typo-spelling', weight: 3, cue: `${how} fixes a spelling` };
+        }
+        if (how !== 's/old/new/' && /^[a-z']+$/.test(before) && /^[a-z']+$/.test(after)) {
+            return { theme: 'docs-comments', weight: 1.5, cue: `${how} rewords text` };
+        }
+    }
+    if (!IDENTIFIER.test(before) || !IDENTIFIER.test(after) || before === after)
+        return null;
+    if (TYPE_NAMES.has(before.toLowerCase()) && TYPE_NAMES.has(after.toLowerCase())) {
+        return { theme: 'type-annotations', weight: 2, cue: `${how} compares type names` };
+    }
+    if (isSpellingFix(before, after) && !CODE_NAME.test(after))
+        return { theme: 'typo-spelling', weight: 3, cue: `${how} fixes a spelling` };
+    if (isSpellingFix(before, after))
+        return { theme: 'typo-spelling', weight: 2, cue: `${how} fixes a spelling in a name` };
+    if (CODE_NAME.test(before) || CODE_NAME.test(after))
+        return { theme: 'naming', weight: 3, cue: `${how} renames` };
+    // Plain words swapped with sed syntax are usually prose (docs, comments, messages) being reworded.
+    if (how === 's/old/new/' && /^[a-z]+$/.test(before) && /^[a-z]+$/.test(after)) {
+        return { theme: 'docs-comments', weight: 2, cue: 's/old/new/ rewords text' };
+    }
+    return { theme: 'naming', weight: 2, cue: `${how} renames` };
+}
+const SED = /(?:^|[\s(`])s\/([^/\s]{1,40})\/([^/\s]{1,40})\/?/g;
+const SED_PHRASE = /(?:^|[\s(`])s\/([^/\n]{1,60})\/([^/\n]{0,60})\/?/g;
+const ARROW_TICKED = /`([A-Za-z_$][\w$]*)`\s*(?:->|→|=>|➡️?)\s*`([A-Za-z_$][\w$]*)`/g;
+const ARROW_LINE = /^\s*([A-Za-z_$][\w$]*)\s*(?:->|→|=>)\s*([A-Za-z_$][\w$]*)\s*[.?!]?\s*$/gm;
+const QUOTED_FIX = /["`“]([A-Za-z_$][\w$']*)["`”]\s*(?:->|→|should be|instead of)\s*["`“]([A-Za-z_$][\w$']*)["`”]/g;
+const NOT_FIX = /["`“]([A-Za-z_$][\w$']*)["`”],?\s+(?:not|rather than)\s+["`“]([A-Za-z_$][\w$']*)["`”]/g;
+const INSTEAD = /`([A-Za-z_$][\w$]*)`\s+(?:instead of|rather than|over|vs\.?|versus|(?:is |are )?(?:more \w+|better|preferable|preferred|clearer|safer) (?:than|to))\s+`([A-Za-z_$][\w$]*)`/g;
+/** Cues from substitutions written in the reviewer's prose. */
+function substitutionCues(text) {
+    const cues = [];
+    if (!/s\/|->|→|=>|`|"|should be|instead/.test(text))
+        return cues;
+    for (const m of text.matchAll(SED)) {
+        const cue = judge(m[1], m[2], 's/old/new/');
+        if (cue)
+            cues.push(cue);
+    }
+    if (cues.length === 0) {
+        for (const m of text.matchAll(SED_PHRASE)) {
+            if (/\s/.test(`${m[1]}${m[2]}`))
+                cues.push({ theme: 'docs-comments', weight: 2, cue: 's/old/new/ rewords text' });
+        }
+    }
+    for (const m of text.matchAll(ARROW_TICKED)) {
+        const cue = judge(m[1], m[2], 'old -> new');
+        if (cue)
+            cues.push(cue);
+    }
+    for (const m of text.matchAll(ARROW_LINE)) {
+        const cue = judge(m[1], m[2], 'old -> new');
+        if (cue)
+            cues.push(cue);
+    }
+    for (const m of text.matchAll(QUOTED_FIX)) {
+        const [a, b] = [m[1], m[2]];
+        // "x -> y" and "x should be y" put the old word first; "y instead of x" the new one.
+        const cue = /instead of/.test(m[0]) ? judge(b, a, '"old" -> "new"') : judge(a, b, '"old" -> "new"');
+        if (cue && !cues.some((c) => c.cue === cue.cue))
+            cues.push(cue);
+    }
+    for (const m of text.matchAll(NOT_FIX)) {
+        const cue = judge(m[2], m[1], '"new", not "old"');
+        if (cue && !cues.some((c) => c.cue === cue.cue))
+            cues.push(cue);
+    }
+    for (const m of text.matchAll(INSTEAD)) {
+        const [after, before] = [m[1], m[2]];
+        const cue = judge(before, after, '`new` instead of `old`');
+        // Preferring one name over another is often an API choice: only trust typos and type names.
+        if (cue && cue.theme !== 'naming')
+            cues.push(cue);
+    }
+    return cues;
+}
+
 ;// CONCATENATED MODULE: ./src/review-miner/theme-lexicon.ts
-const e = (pattern, weight, cue) => ({ pattern, weight, cue });
+const e = (pattern, weight, cue, gate) => gate ? { pattern, weight, cue, gate: new Set(gate.split(' ')) } : { pattern, weight, cue };
+const w = (words, weight, cue) => ({ words: new Set(words.split(' ')), weight, cue });
+/** Frequent misspellings seen in code, comments and docs (a reviewer quoting them is pointing one out). */
+const MISSPELLINGS = 'teh recieve recieved reciever seperate seperated seperator occured occurence occurrance definately accross adress ' +
+    'lenght heigth widht paramter paramters arguement arguements enviroment existant dependancy dependancies retreive ' +
+    'succesful successfull succesfully begining commited comming untill wierd thier neccessary necesary accomodate ' +
+    'acheive noticable refered responsability sucess supress tommorow truely writting similiar funtion fucntion retrun ' +
+    'reponse resposne initalize intialize instanciate availible avaliable compatability priviledge wether cancelation ' +
+    'explicitely implicitely unecessary unneccessary overriden reproducable guarentee garantee mesage messsage ' +
+    'udpate upate calback valdiate vaildate exeption excpetion propery proprety attribtue usefull independant ' +
+    'requried requred recomend reccomend appropiate approriate consistant enought containes alredy allready aswell';
 const LEXICON = {
     'type-annotations': [
-        e(/\btype (hints?|annotations?|hinting|signature)\b/i, 3, 'type hint'),
-        e(/\b(return|param(eter)?|argument) type\b/i, 2.5, 'return/param type'),
-        e(/\b(annotate|annotated|annotation|typed|untyped|typing)\b/i, 1.5, 'annotation'),
-        e(/\b(mypy|pyright|typescript types?|tsc|type ?check(er|ing)?|ty check)\b/i, 1.5, 'type checker'),
-        e(/(`|\b)(any|unknown|Optional\[|Union\[|TypeVar|Protocol|TypedDict|Literal\[)(`|\b)/, 0.75, 'type construct'),
-        e(/`[^`]*(->\s*\w|:\s*(str|int|float|bool|list|dict|None|string|number|boolean)\b)[^`]*`/, 1.5, 'annotation in code'),
-        e(/\bexplicit (return )?types?\b/i, 2, 'explicit type'),
-        e(/\b(type (assertion|cast)|as any|cast(ing|s)? (to|it|this)|generics?|type parameters?|non-null assertion)\b/i, 2, 'type cast/generic'),
+        e(/\b(type[- ]?(hints?|hinted|hinting|annotations?|signatures?|checks?|checking|checker|safety|safe|stubs?|alias(es)?|guards?|narrowing|inference|errors?)|typehints?|typings?)\b/i, 3, 'type hint'),
+        e(/\b(return|param(eter)?|arg(ument)?|field|property|variable|generic|union|concrete|specific|precise|narrow(er)?|wider|broader|correct|right|wrong|explicit|inferred|static) types?\b/i, 2.5, 'kind of type', 'type types'),
+        e(/\b(add|missing|need|needs|declare|specify|give it|annotate with) (a |an |the |its )?(explicit |return |proper )?types?\b|\btypes? (of|for) `/i, 2, 'add a type', 'type types'),
+        w('annotate annotated annotating annotation annotations untyped typed mypy pyright pytype pyre tsc typescript flow noimplicitany generics generic typevar typeddict dataclass sorbet', 1.5, 'typing word'),
+        e(/\b(strict (mode|null checks)|ts-ignore|ts-expect-error|type: ?ignore|as any|non-null assertion|type (assertion|cast)|cast(ing|s)? (it |this )?to|type parameters?|interface\{\}|lifetime annotations?)\b/i, 2, 'type escape hatch', 'strict ts ignore any non assertion cast casting casts parameter parameters interface lifetime'),
+        e(/`[^`]*(->\s*\w|:\s*(str|int|float|bool|list|dict|None|string|number|boolean|any|unknown)\b)[^`]*`/, 1.5, 'annotation in code'),
+        w('type types', 0.75, 'type'),
     ],
     'error-handling': [
-        e(/\b(exception|exceptions|try\/except|try\/catch|try-catch|catch(es|ing)?|except(ion)? clause)\b/i, 1.5, 'exception'),
-        e(/\bbare (except|catch)\b|\bexcept\s*:/i, 3, 'bare except'),
-        e(/\b(raise|throw|rethrow|re-raise|propagate)s?\b/i, 1, 'raise/throw'),
-        e(/\b(error handling|handle (the |this |that )?(error|failure|case where)|error path|error case)\b/i, 2.5, 'error handling'),
-        e(/\b(swallow(s|ed|ing)?|silently (ignore|fail)|ignored? (the )?errors?|unchecked error|err != nil|return(ed)? error)\b/i, 2.5, 'swallowed error'),
-        e(/\b(what (happens )?if .{0,40}(fails?|null|none|undefined|missing|empty|throws))\b/i, 1.5, 'failure case'),
-        e(/\b(null|nil|none|undefined) (check|pointer|dereference)\b|\bnullable\b/i, 1.5, 'null check'),
-        e(/\b(fallback|retry|timeout|crash(es)?|panic)\b/i, 0.75, 'failure mode'),
-        e(/\b(errors?|fail(s|ed|ure|ures|ing)?)\b/i, 1, 'error/failure'),
+        w('exception exceptions try catch catches catching caught except finally', 1.5, 'exception'),
+        e(/\b(try\/except|try\/catch|try-catch|try-except|except(ion)? (clause|handler|block)|catch block|error handler)\b/i, 2.5, 'exception handler', 'try except exception catch error'),
+        e(/\bbare (except|catch)\b|\bexcept\s*:|\bcatch\s*\(\s*\)|\bexcept Exception\b/i, 3, 'bare except', 'bare except catch'),
+        w('raise raises raised throw throws thrown rethrow reraise propagate propagates propagated unwrap expect panic panics', 1, 'raise/throw'),
+        e(/\b(error[- ]handling|handle (the |this |that |an? )?(errors?|failures?|exceptions?|case where)|error (path|case|message|code)s?|unhappy path)\b/i, 2.5, 'error handling', 'error errors handle handling path'),
+        e(/\b(swallow(s|ed|ing)?|silently (ignore|fail|drop)s?|ignor(e|es|ed|ing) (the )?(errors?|exceptions?|return value)|unchecked (error|exception)|err != nil|if err|return(s|ed)? (an? )?err(or)?|\?-operator|the `\?` operator|unwrap\(\)|\.expect\()/i, 2.5, 'swallowed error', 'swallow swallows swallowed swallowing silently ignore ignores ignored ignoring unchecked err return returns returned operator unwrap expect'),
+        e(/\b(errors?|exceptions?|return (value|code)|err) (returned |raised |thrown )?(by `?[\w.]+`? )?(is |are |gets |get )?(ignored|discarded|dropped|swallowed|lost|unhandled|not (checked|handled))\b/i, 2.5, 'ignored error', 'error errors exception exceptions return err'),
+        e(/\b(what (happens )?(if|when) .{0,40}(fails?|null|none|nil|undefined|missing|empty|throws|raises|errors?))\b/i, 1.5, 'failure case', 'what'),
+        e(/\b(null|nil|none|undefined) (check|pointer|dereference|safety)\b|\bnullable\b|\bnpe\b/i, 1.5, 'null check', 'null nil none undefined nullable npe'),
+        w('fallback retry retries timeout crash crashes errno traceback', 0.75, 'failure mode'),
+        w('error errors fail fails failed failure failures failing', 1, 'error/failure'),
     ],
     tests: [
-        e(/\b(unit |integration |regression |e2e )?tests?\b(?! (server|environment|data))/i, 1.5, 'test'),
-        e(/\b(add|write|missing|need|cover|covered|extend) (a |an |some |more )?(unit |regression )?tests?\b/i, 2.5, 'add a test'),
-        e(/\b(test coverage|coverage|assert(ion)?s?|fixtures?|mock(s|ed|ing)?|pytest|jest|unittest|spec file|test case)\b/i, 1.5, 'test tooling'),
-        e(/\bflak(y|iness)\b/i, 2, 'flaky'),
-        e(/\b(test_\w+|\w+\.(test|spec)\.[jt]sx?|\w+_test\.(go|py)|tested|untested|testing)\b/i, 1, 'test file/testing'),
+        w('test tests unittest unittests pytest jest mocha vitest junit testify rspec', 1.5, 'test'),
+        e(/\b(add|write|missing|need|needs|cover|covered|extend|update) (a |an |some |more |the )?(unit |integration |regression |e2e |snapshot )?(tests?|test cases?|specs?)\b|\b(no|without) tests?\b/i, 2.5, 'add a test', 'test tests spec specs case cases'),
+        w('coverage assert asserts assertion assertions fixture fixtures mock mocks mocked mocking stub stubs stubbed parametrize parameterize', 1.5, 'test tooling'),
+        w('flaky flakiness flake', 2, 'flaky'),
+        e(/\btest_\w|\.(test|spec)\.[jt]sx?\b|_test\.(go|py)\b|\b(test case|edge cases?|corner cases?)\b/i, 1.5, 'test file/case'),
+        w('tested untested testing', 1, 'tested'),
     ],
     naming: [
-        e(/\b(rename|renaming|renamed)\b/i, 2.5, 'rename'),
-        e(/\b(naming|name (is|isn't|seems|sounds|could|should)|better name|more (descriptive|meaningful|explicit) name|misleading name|variable name|function name|method name|the name)\b/i, 2.5, 'name'),
-        e(/\b(camel ?case|snake ?case|pascal ?case|kebab ?case|naming convention)\b/i, 3, 'naming convention'),
-        e(/\bcall (it|this|them) `?\w+/i, 1.5, 'call it X'),
-        e(/\b(prefix|suffix)(ed)? with\b/i, 1, 'prefix/suffix'),
-        e(/\b(names?|named|identifiers?)\b/i, 1, 'name mention'),
+        w('rename renaming renamed renames naming', 3, 'rename'),
+        e(/\b(better|clearer|good|bad|poor|vague|confusing|misleading|generic|descriptive|meaningful|explicit|specific|shorter|longer|consistent|inconsistent|odd|weird|unclear|accurate|different|new|old|current|proper) names?\b|\bnames? (is|isn't|seems|sounds|could|should|does|doesn't|feels|reads|implies|suggests)\b/i, 3, 'judges a name', 'name names'),
+        e(/\b(variable|function|method|class|field|param(eter)?|argument|file|module|package|struct|type|constant|property|attribute|test|enum|key) names?\b/i, 2, 'names a kind of identifier', 'name names'),
+        e(/\b(camel ?case|snake ?case|pascal ?case|kebab ?case|screaming[_ ]case|naming conventions?|lower ?case|upper ?case|title ?case)\b/i, 3, 'naming convention', 'case camel snake pascal kebab camelcase snakecase pascalcase kebabcase conventions convention lowercase uppercase titlecase lower upper title'),
+        e(/\b(call(ed)? (it|this|them|that) `?\w+|should be (called|named)|(called|named) something like|name (it|this|them) `?\w+)/i, 2.5, 'call it X', 'call called name named'),
+        e(/\bmore (descriptive|meaningful|explicit|specific|accurate)\b|\b(shadow(s|ing|ed)? (a |the )?(built-?ins?|globals?|outer|module))\b|\b(leading|trailing) underscore\b|\b(prefix|suffix)(ed)? (with|by)\b|\b(plural|singular)\b/i, 1.5, 'descriptive/convention', 'more shadow shadows shadowing shadowed leading trailing prefix suffix prefixed suffixed plural singular'),
+        e(/`[A-Za-z_$][\w$]*` (sounds|reads|seems|is (a bit |quite |too |very )?(odd|weird|vague|unclear|confusing|misleading|generic|long|short))\b/i, 2, 'judges `identifier`'),
+        e(/\b(should|could) (this |it )?be (called |named |renamed to )?`([a-z]+[A-Z]\w*|[a-z]+_\w+)`(?!\s*\()/, 1.5, 'should be `codeName`'),
+        e(/\b(the|this|that|a|its) name\b/i, 1.5, 'the name', 'name'),
+        w('name names named identifier identifiers abbreviation abbreviations abbreviated', 1, 'name mention'),
     ],
     'docs-comments': [
-        e(/\b(docstrings?|jsdoc|javadoc|godoc|tsdoc|doc ?comments?|doc block)\b/i, 3, 'docstring'),
-        e(/\b(documentation|document (this|it|that|the)|documented|docs)\b/i, 2, 'documentation'),
-        e(/\b(readme|changelog|release notes?)\b/i, 2, 'readme/changelog'),
-        e(/\b(add|explain|clarify|update) (a |the )?comment\b|\bcomment (explaining|here|about|is (wrong|outdated|stale))\b/i, 2.5, 'code comment'),
-        e(/\b(wording|phrasing|sentence|paragraph|rephrase|reword)\b/i, 2, 'wording'),
-        e(/^s\/[^/]+\/[^/]*\/?$/m, 2, 'text substitution'),
-        e(/\.\.\s*\w+::|\.rst\b|\bdirective\b/i, 1, 'rst'),
+        w('docstring docstrings jsdoc javadoc godoc tsdoc typedoc rustdoc doxygen numpydoc sphinx docblock pydoc', 3, 'docstring'),
+        e(/\b(doc[- ]?(strings?|comments?|blocks?|site|page)|api docs|inline docs|code comments?|@param|@returns?|@throws)\b/i, 3, 'doc comment', 'doc docs docstring docstrings comment comments api inline code param return returns throws'),
+        w('documentation document documented documenting undocumented docs doc', 2, 'documentation'),
+        w('readme changelog contributing', 2, 'readme/changelog'),
+        e(/\b(add|adding|explain|clarify|update|leave|write|put) (a |an |the |some |this )?(short |brief |small )?comments?\b|\bcomments? (explaining|describing|here|about|saying|that|why|should|is|are|was|seems|needs)\b|\b(outdated|stale|misleading|wrong|old|obsolete|inaccurate|helpful|useful) comments?\b|\bto comment (the|this|obscure|on why|why)\b|\bcomment obscure\b/i, 2.5, 'code comment', 'comment comments'),
+        e(/\b(release notes?|man page|help text|usage (text|message)|user guide|tutorial|example in the docs)\b/i, 2, 'user docs', 'release man help usage user tutorial example'),
+        w('wording phrasing sentence paragraph rephrase reword reworded rephrased', 2, 'wording'),
+        e(/\b(explain|describe|mention|note) (why|what|how|that)\b/i, 1, 'explain why', 'explain describe mention note'),
+        e(/\.\.\s*\w+::|\.rst\b|\.md\b|\bdirective\b|\bmarkdown\b/i, 1, 'markup'),
     ],
     'duplication-extract': [
-        e(/\b(duplicat(e|ed|es|ion)|copy[- ]?past(e|ed)|same (code|logic) (as|in)|DRY|dedup(e|licate|lication)?)\b/, 3, 'duplication'),
-        e(/\b(repeated|repetitive|repetition|twice|in (both|several|multiple) places)\b/i, 1.5, 'repetition'),
-        e(/\b(factor (this|it|that|these) out|refactor (this|it) (in)?to|common (function|helper|method|module|code))\b/i, 2.5, 'factor out'),
-        e(/\b(extract|factor out|pull out|move (this|it) (into|to) (a |its own )?(helper|function|method))\b/i, 2.5, 'extract'),
-        e(/\b(helper|utility|util) (function|method)\b|\breuse\b|\bshared (function|helper)\b/i, 2, 'helper/reuse'),
-        e(/\b(own function|separate function|its own method)\b/i, 2, 'own function'),
+        w('duplicate duplicated duplicates duplication duplicating dedupe dedup deduplicate deduplication copypasta', 3, 'duplication'),
+        e(/\b(copy[- ]?(and[- ])?past(e|ed|ing)|same (code|logic|thing|block|check)s? (as|in|is)|DRY\b|(don't|do not) repeat yourself|repeat(ed|ing)? (code|logic|yourself))\b/i, 3, 'copy-paste', 'copy paste pasted pasting copypaste copypasted same dry repeat repeated repeating'),
+        e(/\b(repetitive|repetition|twice|in (both|several|multiple|two|many) (different )?places|(very |quite |almost |nearly )?(identical|similar) (to|code|logic|functions?|methods?|blocks?)|look(s)? (very |quite |almost |nearly )?(identical|similar|the same))\b/i, 2, 'repetition', 'repetitive repetition twice places identical similar same'),
+        e(/\b(factor (this|it|that|these|them) out|refactor (this|it|them) (in)?to|common (function|helper|method|module|code|base class)|extract(ed|ing)? (this |it |that |these )?(in)?to|pull (this |it )?out into|move (this|it|these) (in)?to (a |an |its own )?(helper|function|method|util|module))\b/i, 2.5, 'factor out', 'factor refactor common extract extracted extracting pull move'),
+        w('extract factor reuse reused reusing reusable', 2, 'extract/reuse'),
+        e(/\bre-?us(e|ed|ing|able)\b|\b(helper|utility|util|shared) (function|method|class|module)\b|\b(already (a|an|the) (function|helper|method|util)|existing (helper|function|util|method))\b/i, 2, 'helper/reuse', 'reuse reused reusing reusable re helper utility util shared already existing'),
+        e(/\b(own function|separate function|its own (method|function)|a (small |little )?helper)\b/i, 2, 'own function', 'own separate helper'),
     ],
     'style-formatting': [
-        e(/\b(format(ting|ter)?|prettier|black|gofmt|rustfmt|clang-format|isort|autopep8|yapf|lint(er|ing)?|eslint|ruff format)\b/i, 2, 'formatter'),
-        e(/\b(white ?space|indent(ation|ed)?|trailing (space|comma|newline)|blank line|new ?line|line length|too long|80 char|tabs? vs|semicolons?)\b/i, 2.5, 'whitespace'),
-        e(/\b(import order|sort(ed)? imports|code style|style guide|pep ?8|nit(pick)?:? (style|formatting|spacing))\b/i, 2.5, 'style'),
-        e(/\b(f-?strings?|string interpolation|template literal|quotes? (style|consistency)|single quotes|double quotes)\b/i, 1.5, 'string style'),
-        e(/\b(braces|parenthes[ie]s|brackets) (are |is )?(not needed|unnecessary|redundant)\b/i, 1.5, 'redundant syntax'),
-        e(/\b(spacing|spaces|extra (space|line)|style)\b/i, 1.5, 'spacing/style'),
+        w('formatting formatter formatted reformat reformatted prettier black gofmt goimports rustfmt isort autopep8 yapf lint linter linters linting eslint stylelint rubocop flake8 pycodestyle checkstyle clang fmt gofumpt biome dprint ktlint spotless scalafmt swiftlint standardrb', 2, 'formatter'),
+        e(/\b(white ?space|indent(ation|ed|s)?|trailing (white ?space|spaces?|commas?|newlines?)|blank lines?|empty lines?|new ?lines?|line (length|breaks?|wrap)|too long|(80|100|120) char(acter)?s?|tabs|semicolons?|eol|end of (the )?file)\b/i, 2.5, 'whitespace', 'whitespace white space indent indentation indented indents trailing blank empty newline newlines new line lines long 80 100 120 char chars character characters tabs semicolon semicolons eol end'),
+        e(/\b(cargo fmt|go fmt|gofmt|goimports|black \.|prettier --write|ruff format|clang-format|npm run (format|lint)|pre-commit)\b/i, 2.5, 'formatter command'),
+        e(/\b(import (order|sorting)|sort(ed)? imports|code ?style|coding style|style ?guide|pep ?8|nit(pick)?:? (style|formatting|spacing)|run (the )?format|format (it|this|the code|your code))\b/i, 2.5, 'style', 'import imports sort sorted code coding codestyle style styleguide pep pep8 nit nitpick run format'),
+        e(/\b(f-?strings?|string interpolation|template (literal|string)s?|quotes? (style|consistency)|single quotes|double quotes|curly braces)\b/i, 1.5, 'string style', 'f fstring fstrings string strings interpolation template quote quotes single double curly'),
+        e(/\b(braces|parenthes[ie]s|brackets|parens) (are |is )?(not needed|unnecessary|redundant)\b|\b(unnecessary|redundant|extra) (parenthes[ie]s|parens|braces|brackets)\b/i, 2, 'redundant syntax', 'braces parentheses parenthesis brackets parens'),
+        w('spacing spaces space style styling aesthetic cosmetic', 1.5, 'spacing/style'),
     ],
     'logging-debug': [
-        e(/\b(console\.(log|debug|info)|print\(|println!?|printf|fmt\.Print|System\.out)/, 3, 'debug output'),
-        e(/\b(debug(ging)? (print|output|statement|code|log)|leftover|left over|stray print)\b/i, 2.5, 'leftover debug'),
-        e(/\b(log(ger|ging)?|log level|logger\.(debug|info|warn(ing)?|error))\b/i, 1.5, 'logging'),
-        e(/\bprints?\b|\bverbose\b/i, 2, 'print'),
-        e(/\b(debug(ging)?|console|stdout|stderr)\b/i, 1.5, 'debug/console'),
+        e(/\b(console\.(log|debug|info|error|warn)|print\(|e?println!|fmt\.Print|System\.(out|err)|dbg!|printStackTrace|var_dump|print_r)/, 3, 'debug output'),
+        e(/\b(debug(ging)? (prints?|output|statements?|code|logs?|logging|messages?)|print (statements?|calls?|debugging)|leftover (print|debug|log)|stray (prints?|logs?))\b/i, 3, 'leftover debug', 'debug debugging print leftover stray'),
+        e(/\b(log (levels?|messages?|lines?|statements?|output|entry|entries|spam|noise)|(debug|info|warn|warning|error|trace|verbose)[- ]level|log(ged)? (at|as|with|to) (the )?(debug|info|warn|warning|error|trace)|(noisy|spammy|chatty|verbose) (logs?|logging|output)|(log|logs|logged|logging) (a |an |the |as )?(warnings?|errors?|info|debug|exceptions?))\b/i, 3, 'log level', 'log logs logging logged level noisy spammy chatty verbose'),
+        w('log logs logged logger loggers logging syslog stacktrace slog logrus zap', 2, 'logging'),
+        w('print prints printing printed verbose verbosity', 1.5, 'print'),
+        w('debug debugging console stdout stderr', 1.25, 'debug/console'),
     ],
     'unused-code': [
-        e(/\b(unused|not used|never used|isn't used|is not used|no longer used|dead code|unreachable)\b/i, 3, 'unused'),
-        e(/\b(commented[- ]out|remove (this|these|the) (import|variable|line|code|function))\b/i, 2.5, 'remove code'),
-        e(/\b(unnecessary|redundant|not needed|no longer needed|leftover) (import|variable|code|check|assignment|parameter|argument)s?\b/i, 2.5, 'redundant code'),
-        e(/\b(import(s|ed)?)\b/i, 0.5, 'import'),
-        e(/\b(remove|delete|drop) (this|these|it|them)\b|\b(no longer (needed|necessary)|unneeded|obsolete|leftovers?)\b/i, 1.5, 'remove it'),
+        e(/\b(unused|not used|never used|isn't used|is not used|aren't used|no longer used|not being used|dead code|unreachable|never (called|read|reached))\b/i, 3, 'unused', 'unused used dead unreachable never'),
+        e(/\b((still|even) (needed|used|necessary|called|required)|(any|no) (callers|usages|references|call sites)|(never|not) (called|referenced|imported|read)|nothing (calls|uses|references) (it|this))\b/i, 2.5, 'still needed?', 'still even any no never not nothing'),
+        e(/\b(commented[- ]out|outcommented|commented code|remove (this|these|the) (unused )?(import|variable|line|code|function|method|block|parameter)s?|remov(e|ing) (dead )?code)\b/i, 2.5, 'remove code', 'commented outcommented remove removing'),
+        e(/\b(unnecessary|redundant|not needed|no longer needed|leftover|obsolete|stale) (imports?|variables?|code|checks?|assignments?|parameters?|arguments?|functions?|methods?|branch(es)?|conditions?|dependenc(y|ies))\b/i, 2.5, 'redundant code', 'unnecessary redundant needed leftover obsolete stale'),
+        w('import imports imported', 0.5, 'import'),
+        e(/\b(remove|delete|drop) (this|these|it|them|that)\b|\b(no longer (needed|necessary)|isn't needed|is not needed|not needed|unneeded|obsolete|leftovers?|can be removed|can go)\b/i, 1.5, 'remove it', 'remove delete drop needed necessary unneeded obsolete leftover leftovers removed go'),
     ],
     'magic-values': [
-        e(/\bmagic (numbers?|values?|constants?|strings?)\b/i, 3.5, 'magic number'),
-        e(/\b(named (\w+ )?constants?|constant (for|instead)|make (this|it) a constant|extract (it |this )?(in)?to a constant|create a constant|move (this |it )?to a constant|as a constant|const(ant)? (variable|value))\b/i, 3, 'named constant'),
-        e(/\b(hard[- ]?coded|hardcode|hard code)\b/i, 2, 'hardcoded'),
-        e(/\b(configurable|config(uration)? (value|option|setting))\b/i, 0.75, 'config value'),
-        e(/\bconstants?\b/i, 1.5, 'constant'),
+        e(/\bmagic (numbers?|values?|constants?|strings?|literals?)\b/i, 3.5, 'magic number', 'magic'),
+        e(/\b(named (\w+ )?constants?|constant (for|instead)|make (this|it) a constant|extract (it |this )?(in)?to a constant|create a constant|move (this |it )?to a constant|as a constant|const(ant)? (variable|value)|an enum (instead|for))\b/i, 3, 'named constant', 'named constant constants enum'),
+        e(/\b(hard[- ]?cod(ed|ing|e)|hardcode)\b/i, 2.5, 'hardcoded', 'hard hardcoded hardcode hardcoding hardcodes'),
+        e(/\b(configurable|config(uration)? (value|option|setting))\b/i, 0.75, 'config value', 'configurable config configuration'),
+        w('constant constants literal literals', 1.5, 'constant'),
+        w('magic', 2, 'magic'),
+        e(/\b(arbitrary|unexplained|unnamed|random) (numbers?|values?|limits?|timeouts?|constants?|delays?|sizes?|thresholds?)\b|\b(use|define|introduce|add) (a |an )?(named )?(constant|enum)\b/i, 2.5, 'arbitrary value', 'arbitrary unexplained unnamed random use define introduce add'),
+        e(/\b(why|what is|what's|what does) (\w+ ){0,3}\d+(\.\d+)?\b(?! ?%)|\bwhere does (the |this )?(\d+|number|value) come from\b/i, 1.5, 'unexplained number', 'why where what'),
     ],
     performance: [
-        e(/\b(performance|perf|faster|slower|slow|efficient|inefficient|efficiency|speed ?up|optimi[sz](e|ation|ed)|performs? (better|worse|poorly))\b/i, 2.5, 'performance'),
-        e(/\bO\((n|n\^?2|n log n|1|n\*m)\)|\b(quadratic|linear time|complexity)\b/i, 3, 'complexity'),
-        e(/\b(allocat(e|ion|ions)|memory|cache|caching|cached|memoi[sz]e|lazy|n\+1|batch(ed|ing)?|benchmarks?|hot path|loop(s)?)\b/i, 1.25, 'cost'),
-        e(/\b(sets?|hash ?map|dict(ionary)?) (lookup|instead)\b|\binstead of (a )?(list|array)\b/i, 1, 'data structure'),
-        e(/\b(expensive|costly|overhead|unnecessary (copy|copies|allocation|work|call)|redundant (call|computation|lookup)s?)\b/i, 2, 'cost words'),
+        w('performance perf performant faster slower slow efficient inefficient efficiency speedup optimize optimise optimization optimisation optimized optimised latency throughput', 2.5, 'performance'),
+        e(/\bO\((n|n\^?2|n\*\*2|n log n|log n|1|n\*m|n²)\)|\b(quadratic|linear time|constant time|time complexity|complexity)\b|\bperforms? (better|worse|poorly)\b/i, 3, 'complexity'),
+        w('allocate allocates allocation allocations memory cache caching cached memoize memoise memoization lazy lazily batch batched batching benchmark benchmarks loop loops iterate iterating', 1.25, 'cost'),
+        e(/\b(n\+1|hot path|tight loop|on every (call|request|iteration|render)|each time|every time)\b/i, 1.5, 'repeated cost', 'n hot tight every each'),
+        e(/\b(sets?|hash ?map|dict(ionary)?) (lookup|instead)\b|\binstead of (a )?(list|array)\b|\b(set|dict|map) instead\b/i, 1.5, 'data structure', 'set sets hash hashmap dict dictionary map instead'),
+        e(/\b(expensive|costly|overhead|unnecessary (copy|copies|allocation|work|calls?|iterations?|queries)|redundant (calls?|computation|lookups?|queries))\b/i, 2, 'cost words', 'expensive costly overhead unnecessary redundant'),
+        e(/\b(once|one (query|call|request|lookup)) (per|for (each|every))\b|\b(for|on|in) (each|every) (row|item|element|iteration|call|request|render|record|entry|line|loop|frame|event)\b|\b(network|http|api|database|db|disk|rpc|remote) (calls?|requests?|round ?trips?|quer(y|ies)|access|reads?|writes?)\b/i, 1.5, 'per-item cost', 'once one for on in network http api database db disk rpc remote'),
+        e(/\b((all|whole|entire) (file|table|list|array|dataset|response|result) (in|into) memory|(in|into) memory|stream (it|this|them|the)|all at once|in bulk|bulk (insert|query|fetch|load)|single query|concatenat(e|ing|ion) (strings? )?in (a|the) loop|stringbuilder|strings\.builder|(compile|precompile) (the |this )?(regex|pattern)|hoist (it|this))\b/i, 2, 'memory/bulk', 'all whole entire in into stream bulk single concatenate concatenating concatenation stringbuilder strings compile precompile hoist'),
+        w('fast speed cpu rerender rerenders scalability scales linear logarithmic lookups', 1.25, 'speed words'),
+        e(/\b(re-?renders?|in (a |one )?(single|one) (pass|iteration|query|request|round ?trip)|big-?o|blocking (call|the event loop|io)|event loop|round ?trips?)\b/i, 2, 'wasted work', 're rerender rerenders renders render single one big bigo blocking event round roundtrip roundtrips trips'),
     ],
     security: [
-        e(/\b(security|secure|insecure|vulnerab(le|ility)|exploit|attacker|malicious|CVE)\b/i, 3, 'security'),
-        e(/\b(sql injection|injection|xss|csrf|ssrf|path traversal|escape|escaping|sanitiz(e|ation)|untrusted|user input)\b/i, 2.5, 'injection'),
-        e(/\b(secrets?|credentials?|password|api key|private key|tokens? (leak|in (the )?(logs?|code|source)))\b/i, 2.5, 'secret'),
-        e(/\b(permissions?|privileges?|auth(entication|orization)?|access control|chmod|0777|shell=True|eval\(|exec\(|pickle)\b/i, 1.5, 'permissions'),
+        w('security secure insecure vulnerable vulnerability vulnerabilities exploit exploitable attacker attackers malicious cve xss csrf ssrf rce owasp', 3, 'security'),
+        e(/\b(sql injection|injection|path traversal|sanitiz(e|ed|ation)|sanitis(e|ed|ation)|untrusted|user[- ]input|user[- ]supplied|parameteri[sz]ed (query|queries|statements?)|prepared statements?|timing attacks?|open redirects?)\b/i, 2.5, 'injection', 'sql injection traversal sanitize sanitized sanitization sanitise sanitised sanitisation untrusted user prepared parameterized parameterised timing redirect'),
+        w('escape escaping unescaped', 1.5, 'escaping'),
+        e(/\b(anyone|any user|an? (unauthenticated|anonymous|untrusted) (user|caller|client)) (can|could|to) (read|write|access|delete|execute|call|see|modify)\b|\barbitrary (code|commands?|files?|paths?|urls?|sql|html|scripts?) (execution|read|write|access)?|\b(read|write|delete|access) any file\b|\.env\b|\bcommit(ted|ting)? (the |your |a )?(secrets?|keys?|credentials|passwords?|tokens?)\b|\bvalidat(e|ion of) (the )?(input|url|redirect|path|user|origin|signature)\b/i, 2.5, 'unsafe access'),
+        w('attack attacks', 2.5, 'attack'),
+        w('md5 sha1 bcrypt argon2 encrypt encrypted encryption decrypt tls ssl certificate certificates cryptographic cryptographically csprng nonce', 2, 'crypto'),
+        e(/\b(sensitive (data|information|info|values?|fields?)|pii|personal data|denial of service|dos attack|redos|rate[- ]limit(ing|ed)?|brute[- ]force|leak(s|ed|ing)? (the |a |any )?(secrets?|tokens?|passwords?|keys?|credentials|data|information|info)|(is |are |be )?(dangerous|unsafe) (to|for|with|if|when))\b/i, 2.5, 'sensitive data', 'sensitive pii personal denial dos redos rate brute leak leaks leaked leaking dangerous unsafe'),
+        e(/\b(secrets?|credentials?|passwords?|api[- ]?keys?|private keys?|access tokens?|tokens? (leak|in (the )?(logs?|code|source|url)))\b/i, 2.5, 'secret', 'secret secrets credential credentials password passwords api apikey apikeys key keys private access token tokens'),
+        e(/\b(permissions?|privileges?|auth(entication|orization|n|z)?|access control|chmod|0777|shell=True|eval\(|exec\(|pickle|dangerouslySetInnerHTML|innerHTML|verify=False|csp|cors)\b/i, 1.5, 'permissions'),
+        w('sql', 0.75, 'sql'),
     ],
     'typo-spelling': [
-        e(/\b(typo|typos|misspell(ed|ing)?|spelling|spelt|spelled)\b/i, 3.5, 'typo'),
-        e(/\b(grammar|grammatical|capitali[sz](e|ation|ed))\b/i, 1.5, 'grammar'),
+        w('typo typos typos misspell misspelled misspelling misspellings misspelt spelling spelt spellcheck codespell', 3.5, 'typo'),
+        e(/\b(spelled|spelt) (wrong|wrongly|incorrectly)\b|\b(sp\.|\(sic\))|\b(missing|extra) (an? )?(letter|["'`“]\w{1,2}["'`”])|\bdouble (word|the|a)\b/i, 3, 'spelling phrase'),
+        w('grammar grammatical capitalize capitalise capitalized capitalised capitalization capitalisation punctuation apostrophe', 1.5, 'grammar'),
+        w(MISSPELLINGS, 1.5, 'common misspelling'),
     ],
     'api-design': [
-        e(/\b(public (api|interface|method|function)|api (design|surface)|breaking change|backwards?[- ]compat(ible|ibility)?|deprecat(e|ed|ion))\b/i, 3, 'public API'),
-        e(/\b(signature|parameter|argument|kwarg|keyword argument|option|overload|return value|return type of the api)\b/i, 1, 'parameters'),
-        e(/\b(configurable|should be (an )?option|expose|exposed|encapsulat(e|ion)|callers?|consumers?)\b/i, 2, 'interface'),
-        e(/\b(endpoint|interface|contract|semver|major version)\b/i, 1.25, 'contract'),
-        e(/\b(should (take|accept|return|expose)|return (a|an) \w+ instead|(this|the) (api|method|function) should)\b/i, 1.5, 'interface shape'),
+        e(/\b(public (api|interface|method|function|class|surface)|api (design|surface|change)|breaking changes?|backwards?[- ]compat(ible|ibility)?|deprecat(e|ed|ion|ing))\b/i, 3, 'public API', 'public api breaking backward backwards compatible compatibility compat deprecate deprecated deprecation deprecating'),
+        w('signature parameter parameters argument arguments kwarg kwargs overload overloads', 1, 'parameters'),
+        e(/\b(keyword argument|return value|default value|optional (param(eter)?|argument)|positional argument)s?\b/i, 1.5, 'parameter shape', 'argument arguments value parameter param optional'),
+        w('configurable expose exposed exposing encapsulate encapsulation caller callers consumer consumers', 2, 'interface'),
+        w('endpoint endpoints interface contract semver', 1.25, 'contract'),
+        e(/\b(options? (object|struct|bag|dict)|boolean (flags?|param(eter)?s?|arg(ument)?s?)|too many (param(eter)?s|arg(ument)?s)|builder pattern|call sites?|user-facing|breaking|(make|keep) (this|it) (private|internal)|should(n't| not)? be (public|private|internal|exported))\b/i, 2.5, 'interface shape', "option options boolean too builder call site sites user facing breaking make keep should shouldn't"),
+        w('abstraction abstractions coupling coupled decouple decoupled ergonomic ergonomics usability visibility', 1.5, 'design words'),
+        w('public private internal internally visibility exported unexported pub', 1.5, 'visibility'),
+        e(/\b(keyword[- ]only|positional[- ]only|default (value|argument|behaviou?r)s?|(new|extra|another) (flag|option|parameter|argument|setting)|env(ironment)? var(iable)?s?|config(uration)? (file|key)|(cli|command[- ]line) (flag|option|argument)s?|belongs? (in|to|on)|should live (in|on)|free function|single responsibility|return (a|an) (result|error|option|optional|promise|iterator|generator|tuple|list|dict|map|struct|object|enum)\b)/i, 1.5, 'API shape', 'keyword positional default new extra another env environment config configuration cli command belong belongs live free single return'),
+        e(/\b(should (take|accept|return|expose)|return (a|an) \w+ instead|(this|the) (api|method|function) should|leaky abstraction|separation of concerns)\b/i, 1.5, 'interface shape', 'should return abstraction separation'),
     ],
 };
 
 ;// CONCATENATED MODULE: ./src/review-miner/classify-comment.ts
-// The deterministic classifier: lexicon scores over the reviewer's own words plus code cues.
+// The deterministic classifier: lexicon scores over the reviewer's own words plus code cues
+// (suggestion diffs, quoted code, `s/old/new/` substitutions).
+
+
 
 
 
@@ -48498,26 +48710,79 @@ const LEXICON = {
 /** Minimum score a theme needs; below it the comment is `other`. */
 const MIN_SCORE = 1.5;
 const LEXICON_THEMES = THEMES.filter((t) => t !== 'other');
+/** Word entries indexed by word, so a comment's words are looked up once each. */
+const BY_WORD = new Map();
+for (const theme of LEXICON_THEMES) {
+    for (const entry of LEXICON[theme]) {
+        for (const word of entry.words ?? []) {
+            const list = BY_WORD.get(word) ?? [];
+            if (!list.some((x) => x.theme === theme && x.cue === entry.cue))
+                list.push({ theme, weight: entry.weight, cue: entry.cue });
+            BY_WORD.set(word, list);
+        }
+    }
+}
+/** "this is not a typo", "isn't really a security issue": the next words do not count as cues. */
+const NEGATED = /\b(?:not|isn't|wasn't|aren't|never)\s+(?:really\s+)?(?:a|an|any)\s+(?:(?:real|big|actual|major|serious)\s+)?(?:typo|spelling|security|performance|perf|style|formatting|naming|logging|breaking|memory|test)\b(?:\s+(?:issue|concern|problem|risk|hit|bug|change|mistake)s?)?/gi;
 /** Reviewer prose: own text with inline code kept (it carries cues like `print(`). */
 function prose(body) {
-    return ownText(body).replace(/https?:\/\/\S+/g, ' ');
+    return ownText(body.replace(/```([^`\n]+)```/g, '`$1`'))
+        .replace(/https?:\/\/\S+/g, ' ')
+        .replace(NEGATED, ' ');
+}
+/** The comment's words; code spans longer than one name (calls, expressions) are not prose. */
+function words(text) {
+    const plain = text.includes('`') ? text.replace(/`[^`\n]*`/g, (span) => (/^`[\w-]*`$/.test(span) ? span : ' ')) : text;
+    return new Set(plain.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []);
+}
+function hasAny(gate, vocabulary) {
+    for (const word of gate)
+        if (vocabulary.has(word))
+            return true;
+    return false;
+}
+/**
+ * A theme's score: its strongest cue plus a fading share of the others (1, 1/2, 1/4...), so one
+ * strong cue outweighs a pile of weak generic words.
+ */
+function themeScore(weights) {
+    return [...weights].sort((a, b) => b - a).reduce((sum, weight, i) => sum + weight / 2 ** i, 0);
 }
 function classifyComment(body, diffHunk) {
     const text = prose(body);
-    const scores = new Map();
+    const found = new Map();
     const add = (theme, weight, cue) => {
-        const entry = scores.get(theme) ?? { score: 0, cues: [] };
-        entry.score += weight;
+        const entry = found.get(theme) ?? { weights: [], cues: [] };
+        entry.weights.push(weight);
         entry.cues.push(cue);
-        scores.set(theme, entry);
+        found.set(theme, entry);
     };
     if (text !== '') {
+        const matched = new Set();
+        const vocabulary = words(text);
+        for (const word of vocabulary) {
+            for (const hit of BY_WORD.get(word) ?? []) {
+                const key = `${hit.theme}\u0000${hit.cue}`;
+                if (matched.has(key))
+                    continue;
+                matched.add(key);
+                add(hit.theme, hit.weight, hit.cue);
+            }
+        }
         for (const theme of LEXICON_THEMES) {
             for (const entry of LEXICON[theme]) {
+                if (!entry.pattern || (entry.gate && !hasAny(entry.gate, vocabulary)))
+                    continue;
                 if (entry.pattern.test(text))
                     add(theme, entry.weight, entry.cue);
             }
         }
+        for (const cue of substitutionCues(text))
+            add(cue.theme, cue.weight, cue.cue);
+    }
+    if (body.includes('`')) {
+        for (const cue of codeMentionCues(body))
+            add(cue.theme, cue.weight, cue.cue);
     }
     if (body.includes('```suggestion')) {
         for (const cue of codeCues(body, diffHunk))
@@ -48525,9 +48790,12 @@ function classifyComment(body, diffHunk) {
     }
     let best = { theme: 'other', score: 0, cues: [] };
     for (const theme of LEXICON_THEMES) {
-        const entry = scores.get(theme);
-        if (entry && entry.score > best.score)
-            best = { theme, score: entry.score, cues: entry.cues };
+        const entry = found.get(theme);
+        if (!entry)
+            continue;
+        const score = themeScore(entry.weights);
+        if (score > best.score)
+            best = { theme, score, cues: entry.cues };
     }
     if (best.score < MIN_SCORE)
         return { theme: 'other', score: best.score, cues: best.cues };
@@ -49902,7 +50170,12 @@ async function run(ctx, options) {
     };
     const next = {
         // Offline file runs re-read the whole file: the cursor only moves for GitHub collection.
-        cursor: gathered.since !== undefined && partial.length === 0 ? now.toISOString() : latest.cursor,
+        // The next run re-reads a few minutes before this one started: GitHub's timestamps are
+        // whole seconds and a PR may close while this run reads; comments are kept by id, so the
+        // overlap never counts one twice.
+        cursor: gathered.since !== undefined && partial.length === 0
+            ? new Date(now.getTime() - CURSOR_OVERLAP_MS).toISOString()
+            : latest.cursor,
         counts: analysis.filter.counts,
         themeCounts,
         rejected: themes.rejected,
@@ -49924,6 +50197,8 @@ async function run(ctx, options) {
         },
     });
 }
+/** How far before its start the next run's collection begins again. */
+const CURSOR_OVERLAP_MS = 10 * 60_000;
 const definition = {
     name: 'review-miner',
     parseInputs: parseInputs,

@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { markdownItems } from './markdown-items';
 import { locate, referencesInCodeLine, referencesInCodeSpan } from './extract-references';
 import { countLines, lineIndex } from './line-index';
 import type { CodeReference, DocLink, ParsedDoc } from './model';
@@ -56,17 +57,64 @@ function decode(url: string): string {
   }
 }
 
+interface MdastHandlers {
+  anchors: Set<string>;
+  slugger: GithubSlugger;
+  addLink: (url: string, at: number | undefined, fallback: number) => void;
+  html: (value: string, base: number) => void;
+  inlineCode: (value: string, at: number) => void;
+  codeBlock: (start: number, end: number, lang: string) => void;
+}
+
+/** MDX docs: the mdast tree (JSX attributes need it). */
+function walkMdast(tree: Root, source: string, on: MdastHandlers): void {
+  walk(tree, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    switch (node.type) {
+      case 'heading':
+        on.anchors.add(on.slugger.slug(headingText(node)));
+        break;
+      case 'link':
+      case 'image':
+      case 'definition': {
+        if (start === undefined || end === undefined) break;
+        const slice = source.slice(start, end);
+        const at = node.type === 'definition' ? slice.indexOf(node.url, slice.indexOf(']:') + 2) : slice.lastIndexOf(node.url);
+        on.addLink(node.url, at >= 0 ? start + at : undefined, start);
+        break;
+      }
+      case 'html':
+        if (start !== undefined) on.html((node as Html).value, start);
+        break;
+      case 'inlineCode': {
+        if (start === undefined || end === undefined) break;
+        const at = source.slice(start, end).indexOf(node.value);
+        if (at >= 0) on.inlineCode(node.value, start + at);
+        break;
+      }
+      case 'code':
+        if (start !== undefined && end !== undefined) on.codeBlock(start, end, node.lang ?? '');
+        break;
+      default:
+        if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+          for (const attribute of node.attributes as JsxAttribute[]) {
+            if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
+            const name = attribute.name?.toLowerCase();
+            if (name === 'id' || name === 'name') on.anchors.add(attribute.value.toLowerCase());
+            if ((name === 'href' || name === 'src') && start !== undefined && end !== undefined) {
+              const at = source.slice(start, end).indexOf(attribute.value);
+              on.addLink(attribute.value, at >= 0 ? start + at : undefined, start);
+            }
+          }
+        }
+    }
+  });
+}
+
 export function parseDoc(path: string, source: string): ParsedDoc {
   const isMdx = path.toLowerCase().endsWith('.mdx');
-  let tree: Root;
   let parseWarning: string | undefined;
-  try {
-    tree = (isMdx ? mdx : markdown).parse(source);
-  } catch (error) {
-    // MDX that does not compile is still mostly Markdown: read it as such.
-    parseWarning = `MDX parse error (${error instanceof Error ? error.message : String(error)}); read as Markdown`;
-    tree = markdown.parse(source);
-  }
   const lineOf = lineIndex(source);
   const links: DocLink[] = [];
   const anchors = new Set<string>();
@@ -94,65 +142,55 @@ export function parseDoc(path: string, source: string): ParsedDoc {
     }
   };
 
-  walk(tree, (node) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    switch (node.type) {
-      case 'heading': {
-        anchors.add(slugger.slug(headingText(node)));
-        break;
-      }
-      case 'link':
-      case 'image':
-      case 'definition': {
-        if (start === undefined || end === undefined) break;
-        const slice = source.slice(start, end);
-        const at = node.type === 'definition' ? slice.indexOf(node.url, slice.indexOf(']:') + 2) : slice.lastIndexOf(node.url);
-        addLink(node.url, at >= 0 ? start + at : undefined, start);
-        break;
-      }
-      case 'html': {
-        if (start !== undefined) html((node as Html).value, start);
-        break;
-      }
-      case 'inlineCode': {
-        if (start === undefined || end === undefined) break;
-        const slice = source.slice(start, end);
-        const at = slice.indexOf(node.value);
-        if (at < 0) break;
-        references.push(...locate(referencesInCodeSpan(node.value), start + at, lineOf));
-        break;
-      }
-      case 'code': {
-        if (start === undefined || end === undefined) break;
-        const lang = (node.lang ?? '').toLowerCase();
-        const slice = source.slice(start, end);
-        const lines = slice.split('\n');
-        let offset = start + (lines[0] as string).length + 1;
-        const fenced = /^\s*(```|~~~)/.test(lines[0] as string);
-        const body = fenced ? lines.slice(1, /^\s*(```|~~~)/.test(lines[lines.length - 1] as string) ? -1 : undefined) : lines;
-        if (!fenced) offset = start;
-        for (const line of body) {
-          references.push(...locate(referencesInCodeLine(line, lang), offset, lineOf));
-          offset += line.length + 1;
-        }
-        break;
-      }
-      default: {
-        if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-          for (const attribute of node.attributes as JsxAttribute[]) {
-            if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
-            const name = attribute.name?.toLowerCase();
-            if (name === 'id' || name === 'name') anchors.add(attribute.value.toLowerCase());
-            if ((name === 'href' || name === 'src') && start !== undefined && end !== undefined) {
-              const at = source.slice(start, end).indexOf(attribute.value);
-              addLink(attribute.value, at >= 0 ? start + at : undefined, start);
-            }
-          }
-        }
+  const inlineCode = (value: string, at: number) => {
+    references.push(...locate(referencesInCodeSpan(value), at, lineOf));
+  };
+
+  const codeBlock = (start: number, end: number, lang: string) => {
+    const lines = source.slice(start, end).split('\n');
+    let offset = start + (lines[0] as string).length + 1;
+    const fenced = /^\s*(```|~~~)/.test(lines[0] as string);
+    const body = fenced ? lines.slice(1, /^\s*(```|~~~)/.test(lines[lines.length - 1] as string) ? -1 : undefined) : lines;
+    if (!fenced) offset = start;
+    for (const line of body) {
+      references.push(...locate(referencesInCodeLine(line, lang.toLowerCase()), offset, lineOf));
+      offset += line.length + 1;
+    }
+  };
+
+  if (!isMdx) {
+    for (const item of markdownItems(source)) {
+      switch (item.type) {
+        case 'heading':
+          anchors.add(slugger.slug(item.text));
+          break;
+        case 'link':
+        case 'image':
+        case 'definition':
+          addLink(item.url, item.urlStart, item.start);
+          break;
+        case 'html':
+          html(item.value, item.start);
+          break;
+        case 'inlineCode':
+          if (item.valueStart !== undefined) inlineCode(item.value, item.valueStart);
+          break;
+        case 'code':
+          codeBlock(item.start, item.end, item.lang);
+          break;
       }
     }
-  });
+  } else {
+    let tree: Root;
+    try {
+      tree = mdx.parse(source);
+    } catch (error) {
+      // MDX that does not compile is still mostly Markdown: read it as such.
+      parseWarning = `MDX parse error (${error instanceof Error ? error.message : String(error)}); read as Markdown`;
+      tree = markdown.parse(source);
+    }
+    walkMdast(tree, source, { anchors, slugger, addLink, html, inlineCode, codeBlock });
+  }
 
   const words = new Set<string>();
   for (const m of source.matchAll(/[A-Za-z_$][\w$]*/g)) words.add(m[0]);

@@ -36,6 +36,8 @@ export interface ParseOptions {
   /** Worker threads to use; 0 parses on the main thread. Default: one per core when there are `minDocsForWorkers` docs. */
   workers?: number;
   minDocsForWorkers?: number;
+  /** Filled in: how many chunks of docs the workers parsed. */
+  stats?: { workerChunks: number };
 }
 
 const CHUNK = 100;
@@ -49,6 +51,7 @@ export async function parseDocs(root: string, files: string[], options: ParseOpt
   const chunks: number[] = [];
   for (let i = 0; i * CHUNK < files.length; i++) chunks.push(i);
   if (count > 0) await inWorkers(root, files, chunks, results, count);
+  if (options.stats) options.stats.workerChunks = results.filter((r) => r !== undefined).length;
   // Whatever the workers did not do (none, or one failed), on this thread.
   for (const i of chunks) results[i] ??= await parseChunk(root, files.slice(i * CHUNK, (i + 1) * CHUNK));
   return results.flat().filter((d): d is ParsedDoc => d !== null);
@@ -58,7 +61,7 @@ function startWorker(): Worker {
   const options = {
     workerData: { role: ROLE },
     // Parsing makes many short-lived objects: a larger young generation spends less time in GC.
-    resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.YG ?? 64) },
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
   };
   const self = import.meta.url;
   if (!self.endsWith('.ts')) return new Worker(fileURLToPath(self), options);

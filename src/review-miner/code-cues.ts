@@ -8,7 +8,7 @@ export interface CodeCue {
 }
 
 const SUGGESTION = /```suggestion[^\n]*\n([\s\S]*?)```/g;
-const DEBUG_CALL = /\b(console\.(log|debug|info|warn|error)|print\s*\(|println!?\s*\(|fmt\.Print(ln|f)?\s*\(|System\.out\.print|var_dump\s*\(|dd\s*\()/;
+const DEBUG_CALL = /\b(console\.(log|debug|info|warn|error)|print\s*\(|e?println!?\s*\(|dbg!\s*\(|fmt\.Print(ln|f)?\s*\(|System\.out\.print|var_dump\s*\(|dd\s*\()/;
 const LOGGER_CALL = /\b(log(ger)?|logging|LOG)\.(debug|info|warn(ing)?|error|trace)\s*\(/;
 const TYPE_ANNOTATION = /(\)\s*->\s*[\w[\]."'|, ]+:|\w\s*:\s*(str|int|float|bool|bytes|list|dict|set|tuple|None|Optional|Union|Any|Sequence|Mapping|Iterable|string|number|boolean|unknown|void|Record|Array|Promise)\b|\):\s*[A-Z]?\w+(<[^>]*>)?\s*(\{|=>))/;
 const IMPORT_LINE = /^\s*(import\s|from\s+\S+\s+import\s|const\s+\w+\s*=\s*require\(|use\s+\w)/;

@@ -87,7 +87,13 @@ async function run(ctx: RunContext, options: ReviewMinerOptions): Promise<Action
   };
   const next: Omit<LatestState, 'proposals'> = {
     // Offline file runs re-read the whole file: the cursor only moves for GitHub collection.
-    cursor: gathered.since !== undefined && partial.length === 0 ? now.toISOString() : latest.cursor,
+    // The next run re-reads a few minutes before this one started: GitHub's timestamps are
+    // whole seconds and a PR may close while this run reads; comments are kept by id, so the
+    // overlap never counts one twice.
+    cursor:
+      gathered.since !== undefined && partial.length === 0
+        ? new Date(now.getTime() - CURSOR_OVERLAP_MS).toISOString()
+        : latest.cursor,
     counts: analysis.filter.counts,
     themeCounts,
     rejected: themes.rejected,
@@ -109,6 +115,9 @@ async function run(ctx: RunContext, options: ReviewMinerOptions): Promise<Action
     },
   });
 }
+
+/** How far before its start the next run's collection begins again. */
+const CURSOR_OVERLAP_MS = 10 * 60_000;
 
 export const definition: ActionDefinition<ReviewMinerOptions> = {
   name: 'review-miner',

@@ -42,6 +42,15 @@ function isSpellingFix(before: string, after: string): boolean {
 }
 
 function judge(before: string, after: string, how: string): CodeCue | null {
+  const plainWords = /^[A-Za-z]+(?:'[A-Za-z]+)?$/;
+  if (how !== 'old -> new' && plainWords.test(before) && plainWords.test(after) && before !== after) {
+    if (isSpellingFix(before.replace("'", ''), after.replace("'", '')) || isSpellingFix(before, after)) {
+      return { theme: 'typo-spelling', weight: 3, cue: `${how} fixes a spelling` };
+    }
+    if (how !== 's/old/new/' && /^[a-z']+$/.test(before) && /^[a-z']+$/.test(after)) {
+      return { theme: 'docs-comments', weight: 1.5, cue: `${how} rewords text` };
+    }
+  }
   if (!IDENTIFIER.test(before) || !IDENTIFIER.test(after) || before === after) return null;
   if (TYPE_NAMES.has(before.toLowerCase()) && TYPE_NAMES.has(after.toLowerCase())) {
     return { theme: 'type-annotations', weight: 2, cue: `${how} compares type names` };
@@ -60,7 +69,8 @@ const SED = /(?:^|[\s(`])s\/([^/\s]{1,40})\/([^/\s]{1,40})\/?/g;
 const SED_PHRASE = /(?:^|[\s(`])s\/([^/\n]{1,60})\/([^/\n]{0,60})\/?/g;
 const ARROW_TICKED = /`([A-Za-z_$][\w$]*)`\s*(?:->|→|=>|➡️?)\s*`([A-Za-z_$][\w$]*)`/g;
 const ARROW_LINE = /^\s*([A-Za-z_$][\w$]*)\s*(?:->|→|=>)\s*([A-Za-z_$][\w$]*)\s*[.?!]?\s*$/gm;
-const QUOTED_FIX = /["'`“]([A-Za-z_$][\w$]*)["'`”]\s*(?:->|→|should be|instead of)\s*["'`“]([A-Za-z_$][\w$]*)["'`”]/g;
+const QUOTED_FIX = /["`“]([A-Za-z_$][\w$']*)["`”]\s*(?:->|→|should be|instead of)\s*["`“]([A-Za-z_$][\w$']*)["`”]/g;
+const NOT_FIX = /["`“]([A-Za-z_$][\w$']*)["`”],?\s+(?:not|rather than)\s+["`“]([A-Za-z_$][\w$']*)["`”]/g;
 const INSTEAD = /`([A-Za-z_$][\w$]*)`\s+(?:instead of|rather than|over|vs\.?|versus|(?:is |are )?(?:more \w+|better|preferable|preferred|clearer|safer) (?:than|to))\s+`([A-Za-z_$][\w$]*)`/g;
 
 /** Cues from substitutions written in the reviewer's prose. */
@@ -88,6 +98,10 @@ export function substitutionCues(text: string): CodeCue[] {
     const [a, b] = [m[1] as string, m[2] as string];
     // "x -> y" and "x should be y" put the old word first; "y instead of x" the new one.
     const cue = /instead of/.test(m[0]) ? judge(b, a, '"old" -> "new"') : judge(a, b, '"old" -> "new"');
+    if (cue && !cues.some((c) => c.cue === cue.cue)) cues.push(cue);
+  }
+  for (const m of text.matchAll(NOT_FIX)) {
+    const cue = judge(m[2] as string, m[1] as string, '"new", not "old"');
     if (cue && !cues.some((c) => c.cue === cue.cue)) cues.push(cue);
   }
   for (const m of text.matchAll(INSTEAD)) {

@@ -1,6 +1,7 @@
 // The test-gated update end to end: a fixture npm project, a local registry serving real
 // `npm pack` tarballs, a local OSV, the real npm and the project's own `npm test`.
-import { execSync } from 'node:child_process';
+import { exec } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,7 +58,8 @@ beforeAll(async () => {
     path.join(workspace, 'test.js'),
     "const assert = require('assert');\nassert.strictEqual(require('tend-fixture-good').add(2, 3), 5);\nassert.strictEqual(require('tend-fixture-bad').greet('x'), 'hello x');\nconsole.log('2 passed, 0 failed');\n",
   );
-  execSync('npm install --no-audit --no-fund', { cwd: workspace, env: { ...process.env, npm_config_registry: servers.url }, stdio: 'pipe' });
+  // Asynchronously: the fake registry answers from this process's event loop.
+  await promisify(exec)('npm install --no-audit --no-fund', { cwd: workspace, env: { ...process.env, npm_config_registry: servers.url } });
   rmSync(path.join(workspace, 'node_modules'), { recursive: true, force: true });
   // Later releases.
   servers.visible.set('tend-fixture-good', new Set(['1.0.0', '1.1.0', '1.2.0']));

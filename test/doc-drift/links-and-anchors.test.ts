@@ -105,3 +105,39 @@ test('an extension-less root link in a docs-site folder is a site route, not a b
   });
   expect(findings.map((f) => f.target)).toEqual(['/guide/nowhere']);
 });
+
+test('Markdown is read from the token stream exactly: heading slugs, destinations, positions and code', () => {
+  const doc = parseDoc(
+    'x.md',
+    [
+      'Setext *Title* &amp; `code`',
+      '===',
+      '## [Linked](a.md) ![alt](img.png) &#169; \\*esc\\*',
+      '[ref][r] [![badge](b.svg)](c.md#Sec) [esc](a\\_b.md) [ang](<sp ace.md>)',
+      '',
+      '[r]: ./docs/ref.md "Title"',
+      '',
+      '| a | b |',
+      '|---|---|',
+      '| [t](t.md) | `x` |',
+      '',
+      '> ```ts',
+      '> createThing()',
+      '> ```',
+    ].join('\n'),
+  );
+  expect([...doc.anchors]).toEqual(['setext-title--code', 'linked---esc']);
+  expect(doc.links.map((l) => `${l.url}@${l.line}:${l.column}`)).toEqual([
+    'a.md@3:13',
+    'img.png@3:26',
+    'c.md#Sec@4:28',
+    'b.svg@4:20',
+    'a_b.md@4:38',
+    'sp ace.md@4:60',
+    './docs/ref.md@6:6',
+    't.md@10:7',
+  ]);
+  // Exact spans only where the destination is written as it reads (no escapes).
+  expect(doc.links.filter((l) => l.start !== undefined).map((l) => l.url)).not.toContain('a_b.md');
+  expect(doc.references.map((r) => [r.kind, r.name, r.line])).toEqual([['symbol', 'createThing', 13]]);
+});
