@@ -36265,15 +36265,16 @@ function envReader(env = process.env) {
 }
 /** The first reader that has a non-empty value wins (action inputs override the config file). */
 function layeredReader(...readers) {
+    const provider = (name) => readers.find((reader) => {
+        const value = reader.get(name);
+        return value !== undefined && value !== '';
+    });
     return {
-        source: readers.map((r) => r.source).join(' / '),
-        get(name) {
-            for (const reader of readers) {
-                const value = reader.get(name);
-                if (value !== undefined && value !== '')
-                    return value;
-            }
-            return undefined;
+        source: readers[0]?.source ?? 'input',
+        get: (name) => provider(name)?.get(name),
+        sourceOf: (name) => {
+            const reader = provider(name);
+            return reader?.sourceOf?.(name) ?? reader?.source ?? readers[0]?.source ?? 'input';
         },
     };
 }
@@ -36294,7 +36295,7 @@ function configReader(section, source) {
     };
 }
 function bad(reader, name, value, allowed) {
-    return new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${reader.source} \`${name}\`: ${JSON.stringify(value)}.`, `set \`${name}\` to ${allowed}.`);
+    return new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid ${reader.sourceOf?.(name) ?? reader.source} \`${name}\`: ${JSON.stringify(value)}.`, `set \`${name}\` to ${allowed}.`);
 }
 function raw(reader, name) {
     const value = reader.get(name)?.trim();
@@ -36372,7 +36373,268 @@ function globsInput(reader, name, fallback = []) {
 
 /***/ }),
 
-/***/ 4805:
+/***/ 9824:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  xD: () => (/* binding */ PROPOSALS_FILE),
+  yt: () => (/* binding */ normaliseProposalsFile),
+  xF: () => (/* binding */ recordProposals),
+  t7: () => (/* reexport */ renderProposal),
+  MB: () => (/* binding */ transitionProposal)
+});
+
+// UNUSED EXPORTS: DETECTED_AGAIN, NO_LONGER_DETECTED, TRANSITIONS, buildProposal, emptyProposalsFile, findProposal, registryKey
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+;// CONCATENATED MODULE: ./src/core/proposal-render.ts
+/** A list item; a multi-line item (a quote) continues indented under its bullet. */
+function listItem(text) {
+    const [first = '', ...rest] = text.trim().split('\n');
+    return [`- ${first}`, ...rest.map((line) => (line === '' ? '' : `  ${line}`))].join('\n');
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/**
+ * A proposal in the Process Observation format: Pattern Detected, Evidence, Impact,
+ * Proposed Fix, Decision Needed. The fields are tend's Markdown (quoted user text in them
+ * is already neutralised).
+ */
+function renderProposal(proposal, options = {}) {
+    const level = Math.min(Math.max(options.level ?? 2, 1), 5);
+    const h = '#'.repeat(level);
+    const sub = '#'.repeat(level + 1);
+    const out = [`${h} Process Observation: ${oneLine(proposal.title)}`, ''];
+    const meta = [
+        proposal.id ? `\`${proposal.id}\`` : undefined,
+        proposal.status,
+        proposal.action,
+    ].filter(Boolean);
+    out.push(meta.join(' · '), '');
+    if (proposal.escalate) {
+        const reasons = proposal.escalationReasons?.length
+            ? `: ${proposal.escalationReasons.join('; ')}`
+            : '';
+        out.push('> [!IMPORTANT]', `> Escalated${reasons}.`, '');
+    }
+    out.push(`${sub} Pattern Detected`, '', proposal.pattern.trim(), '');
+    out.push(`${sub} Evidence`, '');
+    out.push(...(proposal.evidence.length > 0 ? proposal.evidence.map(listItem) : ['_none recorded_']), '');
+    out.push(`${sub} Impact`, '', proposal.impact.trim(), '');
+    out.push(`${sub} Proposed Fix`, '', proposal.fix.trim(), '');
+    if (proposal.changes && proposal.changes.length > 0) {
+        const files = proposal.changes.map((c) => `- \`${c.path}\`${c.content === null ? ' (deleted)' : ''}`);
+        out.push(`<details><summary>Files this fix changes (${proposal.changes.length})</summary>`, '', ...files, '', '</details>', '');
+    }
+    if (proposal.metric) {
+        out.push(`Measured by \`${proposal.metric.name}\` (${proposal.metric.better} is better), before and after.`, '');
+    }
+    out.push(`${sub} Decision Needed`, '', proposal.decision.trim(), '');
+    const open = proposal.status === 'proposed' || proposal.status === 'deferred';
+    if ((options.commands ?? true) && proposal.id && open) {
+        const id = proposal.id;
+        out.push(`Comment \`/tend accept ${id}\`, \`/tend reject ${id}\` or \`/tend defer ${id}\` (write access needed).`, '');
+    }
+    return `${out.join('\n').trimEnd()}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/proposals.ts
+// Proposals: building one, rendering it in the Process Observation format, and its lifecycle
+// in the registry `proposals.json` on the state branch. Pure: callers read and write the
+// registry inside a state transaction.
+
+
+const PROPOSALS_FILE = 'proposals.json';
+/** What a maintainer (or tend) may do from each status. */
+const TRANSITIONS = {
+    proposed: ['accepted', 'rejected', 'deferred', 'withdrawn'],
+    deferred: ['proposed', 'accepted', 'rejected', 'withdrawn'],
+    accepted: ['implemented', 'rejected'],
+    implemented: ['rejected'],
+    rejected: ['proposed', 'accepted'],
+    withdrawn: ['proposed'],
+};
+const NO_LONGER_DETECTED = 'no longer detected';
+const DETECTED_AGAIN = 'detected again';
+/** A new proposal, `proposed` unless said otherwise; refuses empty required fields. */
+function buildProposal(input, now) {
+    for (const field of ['key', 'title', 'pattern', 'impact', 'fix', 'decision']) {
+        if (typeof input[field] !== 'string' || input[field].trim() === '') {
+            throw new Error(`proposal ${JSON.stringify(input.key)} of ${input.action}: \`${field}\` is empty`);
+        }
+    }
+    return {
+        ...input,
+        evidence: [...input.evidence],
+        status: input.status ?? 'proposed',
+        detectedAt: now.toISOString(),
+    };
+}
+function emptyProposalsFile() {
+    return { nextId: 1, proposals: {} };
+}
+function registryKey(action, key) {
+    return `${action}:${key}`;
+}
+function idNumber(id) {
+    const match = /^P-(\d+)$/i.exec(id.trim()) ?? /^(\d+)$/.exec(id.trim());
+    return match ? Number(match[1]) : Number.NaN;
+}
+/** Normalises a registry read from the state branch (absent -> empty); refuses a broken one. */
+function normaliseProposalsFile(data) {
+    if (data === undefined || data === null)
+        return emptyProposalsFile();
+    const file = data;
+    if (typeof file !== 'object' || typeof file.proposals !== 'object' || file.proposals === null) {
+        throw new errors/* StateError */.qq(`${PROPOSALS_FILE} on the state branch has no \`proposals\` object; repair or delete it.`);
+    }
+    const highest = Math.max(0, ...Object.values(file.proposals)
+        .map((p) => idNumber(p.id))
+        .filter(Number.isFinite));
+    const nextId = Number.isInteger(file.nextId)
+        ? Math.max(file.nextId, highest + 1)
+        : highest + 1;
+    return { nextId, proposals: { ...file.proposals } };
+}
+/** Finds a proposal by id (`P-12`, `p-12` or `12`). */
+function findProposal(file, id) {
+    const n = idNumber(id);
+    if (!Number.isFinite(n))
+        return undefined;
+    return Object.entries(file.proposals).find(([, p]) => idNumber(p.id) === n);
+}
+function withTransition(proposal, transition) {
+    return {
+        ...proposal,
+        status: transition.status,
+        history: [...(proposal.history ?? []), transition],
+    };
+}
+/**
+ * Moves a proposal to `status`, recording who, when and why. Refuses an unknown id or a
+ * transition the lifecycle does not allow (ConfigurationError saying what is allowed).
+ * The same status again changes nothing (`changed: false`).
+ */
+function transitionProposal(file, id, status, options) {
+    const found = findProposal(file, id);
+    if (!found) {
+        const known = Object.values(file.proposals).map((p) => p.id);
+        throw new errors/* ConfigurationError */.j1(`There is no proposal ${id}.`, known.length > 0
+            ? `use the id shown in tend's report (for example ${known.at(-1)}).`
+            : 'no proposal has been recorded yet.');
+    }
+    const [key, proposal] = found;
+    if (proposal.status === status)
+        return { file, proposal, changed: false };
+    const allowed = TRANSITIONS[proposal.status];
+    if (!allowed.includes(status)) {
+        throw new errors/* ConfigurationError */.j1(`Proposal ${proposal.id} is ${proposal.status}; it cannot become ${status}.`, allowed.length > 0
+            ? `from ${proposal.status} it can become: ${allowed.join(', ')}.`
+            : `${proposal.status} is final.`);
+    }
+    const transition = { status, at: options.at };
+    if (options.by !== undefined)
+        transition.by = options.by;
+    if (options.reason !== undefined)
+        transition.reason = options.reason;
+    const next = withTransition(proposal, transition);
+    return {
+        file: { ...file, proposals: { ...file.proposals, [key]: next } },
+        proposal: next,
+        changed: true,
+    };
+}
+/** The fields re-detection refreshes; the lifecycle (id, status, history, detectedAt) stays. */
+function refreshed(known, seen, at) {
+    const next = {
+        ...seen,
+        id: known.id,
+        status: known.status,
+        detectedAt: known.detectedAt,
+        lastDetectedAt: at,
+    };
+    if (known.history !== undefined)
+        next.history = known.history;
+    else
+        delete next.history;
+    return next;
+}
+/** A registry entry as the run reports it (without registry bookkeeping). */
+function visible(entry) {
+    const proposal = { ...entry };
+    delete proposal.lastDetectedAt;
+    return proposal;
+}
+/**
+ * Merges one run's proposals of `action` into the registry: a new one gets the next id
+ * `P-<n>`; a known one keeps its id and lifecycle and gets the new pattern, evidence,
+ * impact and fix (a proposal withdrawn earlier comes back as `proposed`); a `proposed` one
+ * of this action that was not detected this time is withdrawn ("no longer detected").
+ * Returns the new registry and the run's proposals with their ids and current status.
+ */
+function recordProposals(file, action, proposals, now, options = {}) {
+    const at = now.toISOString();
+    const registry = { ...file.proposals };
+    let nextId = file.nextId;
+    const seen = new Set();
+    const out = [];
+    for (const proposal of proposals) {
+        if (proposal.action !== action) {
+            throw new Error(`recordProposals(${action}): proposal ${proposal.key} belongs to ${proposal.action}`);
+        }
+        const key = registryKey(action, proposal.key);
+        seen.add(key);
+        const known = registry[key];
+        let entry;
+        if (known) {
+            entry = refreshed(known, proposal, at);
+            if (entry.status === 'withdrawn') {
+                entry = withTransition(entry, {
+                    status: 'proposed',
+                    at,
+                    by: 'tend',
+                    reason: DETECTED_AGAIN,
+                });
+            }
+        }
+        else {
+            const status = proposal.status ?? 'proposed';
+            entry = {
+                ...proposal,
+                id: `P-${nextId}`,
+                status,
+                detectedAt: at,
+                lastDetectedAt: at,
+                history: [{ status, at, by: 'tend', reason: 'detected' }],
+            };
+            nextId += 1;
+        }
+        registry[key] = entry;
+        out.push(visible(entry));
+    }
+    if (options.withdrawMissing ?? true) {
+        for (const [key, entry] of Object.entries(registry)) {
+            if (entry.action === action && entry.status === 'proposed' && !seen.has(key)) {
+                registry[key] = withTransition(entry, {
+                    status: 'withdrawn',
+                    at,
+                    by: 'tend',
+                    reason: NO_LONGER_DETECTED,
+                });
+            }
+        }
+    }
+    return { file: { nextId, proposals: registry }, proposals: out };
+}
+
+
+/***/ }),
+
+/***/ 5077:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39417,7 +39679,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./schema/tend.schema.json
-const tend_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/tend-dev/tend/v1/schema/tend.schema.json","$comment":"Generated by scripts/build-schema.mjs from src/core/config.schema.json and src/<action>/config.schema.json; do not edit. Editors pick it up with a first line `# yaml-language-server: $schema=https://raw.githubusercontent.com/tend-dev/tend/v1/schema/tend.schema.json` in .github/tend.yml.","title":"tend configuration (.github/tend.yml)","description":"Optional configuration for the tend actions. Top-level keys are shared settings and one section per action; action inputs set in a workflow override the values here.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL or path of this file\'s JSON Schema, for editors that read it from the document (tend ignores it)."},"state-branch":{"type":"string","description":"Branch that holds tend\'s memory as JSON files, one commit per run. Created as an orphan branch on first use. The `state-branch` input overrides it.","default":"tend-state","minLength":1,"maxLength":200,"pattern":"^(?!/)(?!.*\\\\.\\\\.)(?!.*//)(?!.*@\\\\{)[A-Za-z0-9._/-]+(?<!\\\\.lock)(?<!/)$","patternErrorMessage":"a branch name made of letters, digits, `.`, `_`, `-` and `/` (no `..`, no leading or trailing `/`, not ending in `.lock`), for example `tend-state`"},"labels":{"type":"array","description":"Extra labels added to every issue and pull request tend opens (besides `tend` and `tend:<action>`). Missing labels are created.","items":{"type":"string","description":"A label name (at most 50 characters, as GitHub allows).","minLength":1,"maxLength":50},"uniqueItems":true},"doc-drift":{"description":"doc-drift: docs that no longer match the code; certain fixes as a pull request.","type":["object","null"],"additionalProperties":false,"properties":{"docs":{"type":"array","items":{"type":"string","minLength":1},"default":["**/*.md","**/*.mdx"],"description":"Globs of the Markdown and MDX docs to check, relative to the repository root (`.gitignore` is respected; a leading `!` excludes)."},"public":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Globs of public modules (TypeScript/JavaScript, Python, Go) whose exports a doc should mention. Empty: the package.json entry points."},"undocumented-exports":{"type":"boolean","default":true,"description":"Report public exports that no doc mentions (severity notice)."},"stale-days":{"type":"integer","minimum":1,"maximum":3650,"default":90,"description":"A doc is stale when code files it references changed after its last change, more than this many days ago."},"ignore":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Globs of files to leave alone, as docs or as targets of findings."},"fail-on":{"enum":["error","warning","notice","never"],"default":"error","description":"Pull-request mode: fail the check when a finding in a file the pull request touches has at least this severity."},"create-issue":{"type":"boolean","default":true,"description":"Open, update and close one issue listing the open findings grouped by doc."},"create-pr":{"type":"boolean","default":true,"description":"Open, rebuild and close one pull request with every certain fix (renamed link targets, paths and symbols)."}}},"dep-health":{"description":"Settings for the dep-health action (vulnerabilities, freshness, tested updates). Keys are its inputs; an input set in the workflow overrides the key here.","type":["object","null"],"additionalProperties":false,"properties":{}},"review-miner":{"description":"review-miner: recurring human review feedback -> automated checks (linter rules, instruction lines).","type":["object","null"],"additionalProperties":false,"properties":{"comments":{"type":"string","description":"Offline input (CLI): a file with the REST review comments of a repository, as `gh api --paginate repos/OWNER/REPO/pulls/comments` writes it. When set, GitHub is not queried."},"lookback-days":{"type":"integer","minimum":1,"maximum":3650,"default":180,"description":"First run only: how far back to read closed PRs. Later runs continue from the cursor stored in the state branch."},"min-comments":{"type":"integer","minimum":1,"default":3,"description":"A theme becomes a proposal when it has at least this many comments..."},"min-pulls":{"type":"integer","minimum":1,"default":2,"description":"...across at least this many PRs..."},"min-reviewers":{"type":"integer","minimum":1,"default":2,"description":"...or from at least this many reviewers."},"themes":{"type":"array","items":{"enum":["type-annotations","error-handling","tests","naming","docs-comments","duplication-extract","style-formatting","logging-debug","unused-code","magic-values","performance","security","typo-spelling","api-design","other"]},"description":"Themes that may become proposals (default: every theme except `other`)."},"max-pulls":{"type":"integer","minimum":1,"default":2000,"description":"Most closed PRs read in one run."},"instruction-file":{"type":"string","description":"Instruction file to extend when no linter rule fits (default: the first of AGENTS.md, CLAUDE.md, .github/copilot-instructions.md that exists, else the PR template, else a new AGENTS.md)."},"llm-endpoint":{"type":"string","format":"uri","description":"Optional OpenAI-compatible API base URL (for example https://models.github.ai/inference) used to re-theme comments the lexicon leaves in `other`."},"llm-model":{"type":"string","default":"openai/gpt-4o-mini","description":"Model name for `llm-endpoint`."},"llm-token":{"type":"string","description":"Token for `llm-endpoint` (default: the workflow token). Prefer the action input with a secret over the config file."}}},"weekly-reflection":{"description":"weekly-reflection: weekly metrics, agent traces, proposals, decisions, experiments and the weekly report.","type":["object","null"],"additionalProperties":false,"properties":{"traces":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Globs of agent trace files (Claude Code session JSONL, stream-json or json results; Codex rollouts or exec --json; Gemini CLI stream-json or json; OpenTelemetry GenAI spans as JSON). Relative to the repository root, or absolute."},"week":{"type":"string","pattern":"^(\\\\d{4}-W\\\\d{2}|last)$","description":"ISO week to report (for example 2026-W07). Default: the last complete week."},"agent-authors":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Extra logins counted as coding agents, besides the built-in list and every [bot] app."},"dependency-bots":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Extra logins counted as dependency bots, besides Dependabot and Renovate."},"trend-weeks":{"type":"integer","minimum":2,"maximum":52,"default":8,"description":"Weeks of history in trends and in each metric\'s normal band."},"experiment-weeks":{"type":"integer","minimum":1,"maximum":26,"default":3,"description":"Weeks before and after an implemented proposal that its experiment compares."},"max-pull-requests":{"type":"integer","minimum":1,"maximum":100000,"default":5000,"description":"Most pull requests read for one week."},"report":{"type":"boolean","default":true,"description":"Open (or update) the weekly report issue and close the previous one."}}}}}');
+const tend_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/tend-dev/tend/v1/schema/tend.schema.json","$comment":"Generated by scripts/build-schema.mjs from src/core/config.schema.json and src/<action>/config.schema.json; do not edit. Editors pick it up with a first line `# yaml-language-server: $schema=https://raw.githubusercontent.com/tend-dev/tend/v1/schema/tend.schema.json` in .github/tend.yml.","title":"tend configuration (.github/tend.yml)","description":"Optional configuration for the tend actions. Top-level keys are shared settings and one section per action; action inputs set in a workflow override the values here.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"URL or path of this file\'s JSON Schema, for editors that read it from the document (tend ignores it)."},"state-branch":{"type":"string","description":"Branch that holds tend\'s memory as JSON files, one commit per run. Created as an orphan branch on first use. The `state-branch` input overrides it.","default":"tend-state","minLength":1,"maxLength":200,"pattern":"^(?!/)(?!.*\\\\.\\\\.)(?!.*//)(?!.*@\\\\{)[A-Za-z0-9._/-]+(?<!\\\\.lock)(?<!/)$","patternErrorMessage":"a branch name made of letters, digits, `.`, `_`, `-` and `/` (no `..`, no leading or trailing `/`, not ending in `.lock`), for example `tend-state`"},"labels":{"type":"array","description":"Extra labels added to every issue and pull request tend opens (besides `tend` and `tend:<action>`). Missing labels are created.","items":{"type":"string","description":"A label name (at most 50 characters, as GitHub allows).","minLength":1,"maxLength":50},"uniqueItems":true},"doc-drift":{"description":"doc-drift: docs that no longer match the code; certain fixes as a pull request.","type":["object","null"],"additionalProperties":false,"properties":{"docs":{"type":"array","items":{"type":"string","minLength":1},"default":["**/*.md","**/*.mdx"],"description":"Globs of the Markdown and MDX docs to check, relative to the repository root (`.gitignore` is respected; a leading `!` excludes)."},"public":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Globs of public modules (TypeScript/JavaScript, Python, Go) whose exports a doc should mention. Empty: the package.json entry points."},"undocumented-exports":{"type":"boolean","default":true,"description":"Report public exports that no doc mentions (severity notice)."},"stale-days":{"type":"integer","minimum":1,"maximum":3650,"default":90,"description":"A doc is stale when code files it references changed after its last change, more than this many days ago."},"ignore":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Globs of files to leave alone, as docs or as targets of findings."},"fail-on":{"enum":["error","warning","notice","never"],"default":"error","description":"Pull-request mode: fail the check when a finding in a file the pull request touches has at least this severity."},"create-issue":{"type":"boolean","default":true,"description":"Open, update and close one issue listing the open findings grouped by doc."},"create-pr":{"type":"boolean","default":true,"description":"Open, rebuild and close one pull request with every certain fix (renamed link targets, paths and symbols)."}}},"dep-health":{"description":"Settings for the dep-health action (vulnerabilities, freshness, tested updates). Keys are its inputs; an input set in the workflow overrides the key here.","type":["object","null"],"additionalProperties":false,"properties":{"ecosystems":{"description":"Ecosystems to check: `npm`, `python`, `go`, `actions` (comma or newline separated).","oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"osv-url":{"description":"OSV API base URL (a mirror may be given).","type":"string","default":"https://api.osv.dev"},"npm-registry":{"description":"npm registry base URL (also used by npm when updates are applied).","type":"string","default":"https://registry.npmjs.org"},"pypi-url":{"description":"PyPI base URL (JSON API at `/pypi/<name>/json`).","type":"string","default":"https://pypi.org"},"go-proxy":{"description":"Go module proxy base URL.","type":"string","default":"https://proxy.golang.org"},"test-command":{"description":"Command that must pass before an update PR is opened. Empty: `npm test`.","type":"string"},"update":{"description":"Apply non-major and security updates in a temporary copy, run the tests, and open a PR per passing group.","type":"boolean","default":true},"group-by":{"description":"How non-major updates are grouped: `update-type` (patch / minor), `single` (one group) or `package`.","type":"string","enum":["update-type","single","package"],"default":"update-type"},"groups":{"description":"Named groups, one per line: `name: pattern pattern` (for example `eslint: eslint* @typescript-eslint/*`).","oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"soak-days":{"description":"Release-age soak: a version is proposed only this many days after its release (security fixes excepted).","type":"integer","minimum":0,"maximum":365,"default":3},"ignore":{"description":"Packages never proposed: `name`, `name@range` or a glob, comma or newline separated.","oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"stale-days":{"description":"A dependency whose newest release is older than this is reported as unmaintained.","type":"integer","minimum":30,"maximum":3650,"default":730},"concurrency":{"description":"Most registry requests in flight at once.","type":"integer","minimum":1,"maximum":64,"default":8},"dependabot-alerts":{"description":"Also read the repository\'s open Dependabot alerts when the token may.","type":"boolean","default":true},"create-issue":{"description":"Create or update the weekly health issue.","type":"boolean","default":true},"max-update-groups":{"description":"Most update groups tested per run.","type":"integer","minimum":0,"maximum":50,"default":10},"fail-on":{"description":"Fail the step when a vulnerability has at least this severity (`critical`, `high`, `moderate`, `low` or `never`).","type":"string","enum":["critical","high","moderate","low","never"],"default":"never"},"exclude-paths":{"description":"Globs of paths to skip when looking for manifests.","oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"node-version":{"description":"Node.js version to set up (actions/setup-node); empty skips the step.","type":"string","default":"22"},"python-version":{"description":"Python version to set up (actions/setup-python) for Python test commands; empty skips the step.","type":"string"},"go-version":{"description":"Go version to set up (actions/setup-go) for Go test commands; empty skips the step.","type":"string"}}},"review-miner":{"description":"review-miner: recurring human review feedback -> automated checks (linter rules, instruction lines).","type":["object","null"],"additionalProperties":false,"properties":{"comments":{"type":"string","description":"Offline input (CLI): a file with the REST review comments of a repository, as `gh api --paginate repos/OWNER/REPO/pulls/comments` writes it. When set, GitHub is not queried."},"lookback-days":{"type":"integer","minimum":1,"maximum":3650,"default":180,"description":"First run only: how far back to read closed PRs. Later runs continue from the cursor stored in the state branch."},"min-comments":{"type":"integer","minimum":1,"default":3,"description":"A theme becomes a proposal when it has at least this many comments..."},"min-pulls":{"type":"integer","minimum":1,"default":2,"description":"...across at least this many PRs..."},"min-reviewers":{"type":"integer","minimum":1,"default":2,"description":"...or from at least this many reviewers."},"themes":{"type":"array","items":{"enum":["type-annotations","error-handling","tests","naming","docs-comments","duplication-extract","style-formatting","logging-debug","unused-code","magic-values","performance","security","typo-spelling","api-design","other"]},"description":"Themes that may become proposals (default: every theme except `other`)."},"max-pulls":{"type":"integer","minimum":1,"default":2000,"description":"Most closed PRs read in one run."},"instruction-file":{"type":"string","description":"Instruction file to extend when no linter rule fits (default: the first of AGENTS.md, CLAUDE.md, .github/copilot-instructions.md that exists, else the PR template, else a new AGENTS.md)."},"llm-endpoint":{"type":"string","format":"uri","description":"Optional OpenAI-compatible API base URL (for example https://models.github.ai/inference) used to re-theme comments the lexicon leaves in `other`."},"llm-model":{"type":"string","default":"openai/gpt-4o-mini","description":"Model name for `llm-endpoint`."},"llm-token":{"type":"string","description":"Token for `llm-endpoint` (default: the workflow token). Prefer the action input with a secret over the config file."}}},"weekly-reflection":{"description":"weekly-reflection: weekly metrics, agent traces, proposals, decisions, experiments and the weekly report.","type":["object","null"],"additionalProperties":false,"properties":{"traces":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Globs of agent trace files (Claude Code session JSONL, stream-json or json results; Codex rollouts or exec --json; Gemini CLI stream-json or json; OpenTelemetry GenAI spans as JSON). Relative to the repository root, or absolute."},"week":{"type":"string","pattern":"^(\\\\d{4}-W\\\\d{2}|last)$","description":"ISO week to report (for example 2026-W07). Default: the last complete week."},"agent-authors":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Extra logins counted as coding agents, besides the built-in list and every [bot] app."},"dependency-bots":{"type":"array","items":{"type":"string","minLength":1},"default":[],"description":"Extra logins counted as dependency bots, besides Dependabot and Renovate."},"trend-weeks":{"type":"integer","minimum":2,"maximum":52,"default":8,"description":"Weeks of history in trends and in each metric\'s normal band."},"experiment-weeks":{"type":"integer","minimum":1,"maximum":26,"default":3,"description":"Weeks before and after an implemented proposal that its experiment compares."},"max-pull-requests":{"type":"integer","minimum":1,"maximum":100000,"default":5000,"description":"Most pull requests read for one week."},"report":{"type":"boolean","default":true,"description":"Open (or update) the weekly report issue and close the previous one."}}}}}');
 // EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
 var mod = __nccwpck_require__(1916);
 ;// CONCATENATED MODULE: ./src/core/config-messages.ts
@@ -45300,6 +45562,14 @@ function createGitHubClient(options) {
         auth: options.token,
         baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
         userAgent: USER_AGENT,
+        request: {
+            fetch: (url, init) => {
+                if (counter.used >= counter.budget)
+                    throw new errors/* BudgetExceededError */.Zq(counter.budget);
+                counter.used += 1;
+                return fetch(url, init);
+            },
+        },
         log: {
             debug: () => undefined,
             info: () => undefined,
@@ -45320,10 +45590,10 @@ function createGitHubClient(options) {
             },
         },
     });
+    // Calls over budget stop before they start; the counter counts HTTP requests, retries included.
     client.hook.before('request', () => {
         if (counter.used >= counter.budget)
             throw new errors/* BudgetExceededError */.Zq(counter.budget);
-        counter.used += 1;
     });
     return { client, counter };
 }
@@ -45558,8 +45828,17 @@ function createGitBranches(client, repo) {
             assertOwnBranch(branch);
             if (exists)
                 await client.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: true });
-            else
-                await client.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha });
+            else {
+                try {
+                    await client.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha });
+                }
+                catch (error) {
+                    // A concurrent run (or a create whose answer was lost) made it first: point it here.
+                    if (errorStatus(error) !== 422)
+                        throw error;
+                    await client.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: true });
+                }
+            }
         },
         async remove(branch) {
             assertOwnBranch(branch);
@@ -45743,6 +46022,207 @@ function fitBody(body, options = {}) {
         room -= Math.max(result.length - limit, 16);
     }
     return assemble(fixed, '', rest.length, note).slice(0, limit);
+}
+
+;// CONCATENATED MODULE: ./src/core/publish/issue-records.ts
+// tend's view of an issue as GitHub's REST API returns it, and the comparisons the stores share.
+function toIssueRecord(issue) {
+    return {
+        number: issue.number,
+        title: issue.title,
+        body: issue.body ?? '',
+        state: issue.state === 'open' ? 'open' : 'closed',
+        stateReason: issue.state_reason ?? null,
+        closedAt: issue.closed_at ?? null,
+        labels: issue.labels
+            .map((label) => (typeof label === 'string' ? label : (label.name ?? '')))
+            .filter(Boolean),
+        url: issue.html_url,
+    };
+}
+/** Issues only: the issues list endpoints return pull requests too. */
+function issuesOnly(items) {
+    return items.filter((issue) => !issue.pull_request).map(toIssueRecord);
+}
+/** Bodies compare equal when they differ only in line endings or trailing whitespace. */
+function sameBody(a, b) {
+    const norm = (text) => text.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+    return norm(a) === norm(b);
+}
+/** Labels in `wanted` the item does not carry yet (case-insensitive). */
+function missingLabels(current, wanted) {
+    const have = new Set(current.map((label) => label.toLowerCase()));
+    return wanted.filter((label) => !have.has(label.toLowerCase()));
+}
+
+;// CONCATENATED MODULE: ./src/core/publish/uncertain-write.ts
+// Creates that must not happen twice. Octokit's retry plugin resends a POST after a 5xx,
+// but GitHub sometimes answers 5xx after it created the item: the resend would create a
+// second one. So creates run without the plugin's retry, and after an answer that leaves
+// unclear whether the create happened, tend first looks for what it meant to create.
+
+/** Per-request Octokit option that turns the retry plugin off for one call. */
+const NO_RETRY = { retries: 0 };
+/**
+ * Whether a failed write may have happened anyway: a 5xx (Octokit also reports a request
+ * that got no answer at all, a reset connection or a timeout, as status 500).
+ */
+function mayHaveHappened(error) {
+    const status = errorStatus(error);
+    return status !== undefined && status >= 500;
+}
+/**
+ * Runs `create` until it answers, at most `attempts` times; before each new attempt after an
+ * uncertain failure, `recover` is asked first and its find is returned instead of creating.
+ * A definite failure (4xx) is thrown at once.
+ */
+async function createOnce(options) {
+    const attempts = options.attempts ?? 3;
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            return await options.create();
+        }
+        catch (error) {
+            if (!mayHaveHappened(error))
+                throw error;
+            const found = await options.recover();
+            if (found !== undefined)
+                return found;
+            if (attempt >= attempts)
+                throw error;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/publish/comments.ts
+// Comments tend posts on its issues and PRs (before closing them), posted once even when
+// GitHub's answer to the post is lost.
+
+
+
+/** Posts `body` on issue or PR `issue`; after an uncertain failure, looks for it before posting again. */
+async function postCommentOnce(client, repo, issue, body) {
+    const text = fitBody(body);
+    await createOnce({
+        create: async () => {
+            const { data } = await client.rest.issues.createComment({
+                ...repo,
+                issue_number: issue,
+                body: text,
+                request: NO_RETRY,
+            });
+            return data.id;
+        },
+        recover: async () => {
+            const comments = await client.paginate(client.rest.issues.listComments, {
+                ...repo,
+                issue_number: issue,
+                per_page: 100,
+            });
+            return comments.find((posted) => sameBody(posted.body ?? '', text))?.id;
+        },
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/publish/duplicates.ts
+// Items tend closed itself because a concurrent run had opened the same one a moment earlier.
+// They carry a marker so that a rerun never mistakes them for a maintainer's rejection.
+/** Put in the body and the closing comment of an issue tend closed as a duplicate of its own. */
+const DUPLICATE_MARKER = '<!-- tend:duplicate -->';
+/** Put in the body of a pull request tend closed because its problem was resolved. */
+const RESOLVED_MARKER = '<!-- tend:resolved -->';
+/** Whether tend closed this item as a duplicate of its own (not a maintainer's decision). */
+function isTendDuplicate(body) {
+    return (body ?? '').includes(DUPLICATE_MARKER);
+}
+/** Whether tend closed this item because the problem was resolved (not a maintainer's decision). */
+function isTendResolved(body) {
+    return (body ?? '').includes(RESOLVED_MARKER);
+}
+/** `body` with `marker` on its first line (unchanged when it already carries it). */
+function withStatusMarker(body, marker) {
+    return body.includes(marker) ? body : `${marker}\n${body}`;
+}
+/** The comment tend leaves on a duplicate it closes. */
+function duplicateComment(kept) {
+    return `Duplicate of #${kept} (opened by a concurrent run).\n\n${DUPLICATE_MARKER}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/publish/issue-lookup.ts
+// Finding tend's issues by fingerprint marker through the issues list endpoint, never the
+// search API (capped and eventually consistent). The common path is one listing of the
+// `tend:<action>` label per run; only when no labelled issue carries the marker (a maintainer
+// removed the label, or the issue is new) are the repository's most recent issues scanned.
+
+
+
+/** The fallback scan reads at most this many pages of 100 issues, newest first. */
+const SCAN_PAGES = 3;
+const PER_PAGE = 100;
+function createIssueLookup(client, repo, action) {
+    let listed;
+    let scan;
+    /** The issues carrying the marker, except those tend itself closed as duplicates. */
+    const ofKey = (issues, key) => issues.filter((issue) => hasMarker(issue.body, action, key) &&
+        !(issue.state === 'closed' && isTendDuplicate(issue.body)));
+    const listLabelled = async () => issuesOnly(await client.paginate(client.rest.issues.listForRepo, {
+        ...repo,
+        labels: `tend:${action}`,
+        state: 'all',
+        per_page: PER_PAGE,
+    }));
+    async function scanRecent() {
+        const found = [];
+        let pages = 0;
+        const iterator = client.paginate.iterator(client.rest.issues.listForRepo, {
+            ...repo,
+            state: 'all',
+            sort: 'created',
+            direction: 'desc',
+            per_page: PER_PAGE,
+        });
+        for await (const { data } of iterator) {
+            found.push(...issuesOnly(data));
+            pages += 1;
+            if (pages >= SCAN_PAGES)
+                break;
+        }
+        return found;
+    }
+    return {
+        async labelled(key) {
+            listed ??= listLabelled();
+            return ofKey(await listed, key);
+        },
+        async scanned(key) {
+            scan ??= scanRecent();
+            return ofKey(await scan, key);
+        },
+        async relisted(key) {
+            const fresh = await listLabelled();
+            listed = Promise.resolve(fresh);
+            return ofKey(fresh, key);
+        },
+        async remember(record) {
+            listed ??= listLabelled();
+            const issues = await listed;
+            const index = issues.findIndex((issue) => issue.number === record.number);
+            if (index >= 0)
+                issues[index] = record;
+            else
+                issues.push(record);
+        },
+    };
+}
+/** The issue tend keeps for a fingerprint: the oldest open one, else the most recent closed one. */
+function pickIssue(matches) {
+    const open = openOldestFirst(matches);
+    if (open[0])
+        return open[0];
+    return [...matches].sort((a, b) => b.number - a.number)[0];
+}
+function openOldestFirst(matches) {
+    return matches.filter((issue) => issue.state === 'open').sort((a, b) => a.number - b.number);
 }
 
 ;// CONCATENATED MODULE: ./src/core/publish/labels.ts
@@ -45953,75 +46433,103 @@ function quoteUserText(text, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/publish/issue-store.ts
-// tend's issues for one action, found by fingerprint marker through the list endpoint
-// (label `tend:<action>`, every state), never the search API.
+// tend's issues for one action: create-or-update by fingerprint marker (see issue-lookup.ts for
+// how they are found). Never a duplicate: a create whose answer was lost is looked for before
+// it is sent again, and after a create the label is listed again so that, when a concurrent run
+// opened the same issue, the oldest stays open and the newer ones are closed as duplicates.
 
 
 
 
-function toRecord(issue) {
-    return {
-        number: issue.number,
-        title: issue.title,
-        body: issue.body ?? '',
-        state: issue.state === 'open' ? 'open' : 'closed',
-        stateReason: issue.state_reason ?? null,
-        labels: issue.labels
-            .map((label) => (typeof label === 'string' ? label : (label.name ?? '')))
-            .filter(Boolean),
-        url: issue.html_url,
-    };
-}
-/** Bodies compare equal when they differ only in line endings or trailing whitespace. */
-function sameBody(a, b) {
-    const norm = (text) => text.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
-    return norm(a) === norm(b);
-}
-/** Closed as not planned (or as a duplicate): a maintainer's "no", never reopened. */
+
+
+
+
+
+
+/**
+ * Closed as not planned (or as a duplicate) by a maintainer: a "no", never reopened. An issue
+ * tend itself closed as a duplicate of its own is not a rejection.
+ */
 function isRejected(issue) {
     return (issue.state === 'closed' &&
-        (issue.stateReason === 'not_planned' || issue.stateReason === 'duplicate'));
+        (issue.stateReason === 'not_planned' || issue.stateReason === 'duplicate') &&
+        !isTendDuplicate(issue.body));
 }
-/** Labels in `wanted` the item does not carry yet (case-insensitive). */
-function missingLabels(current, wanted) {
-    const have = new Set(current.map((label) => label.toLowerCase()));
-    return wanted.filter((label) => !have.has(label.toLowerCase()));
+/** Open issues of the same fingerprint besides `kept`, not yet marked as tend's duplicates. */
+function raceLeftovers(kept, matches) {
+    const seen = new Set([kept.number]);
+    return openOldestFirst(matches).filter((issue) => {
+        if (seen.has(issue.number) || isTendDuplicate(issue.body))
+            return false;
+        seen.add(issue.number);
+        return true;
+    });
 }
 function createIssueStore(client, repo, action, logger, labels = createLabelManager(client, repo, logger)) {
-    let listed;
-    async function all() {
-        listed ??= client
-            .paginate(client.rest.issues.listForRepo, {
-            ...repo,
-            labels: `tend:${action}`,
-            state: 'all',
-            per_page: 100,
-        })
-            .then((issues) => issues.filter((issue) => !issue.pull_request).map(toRecord));
-        return listed;
-    }
-    async function remember(record) {
-        const issues = await all();
-        const index = issues.findIndex((issue) => issue.number === record.number);
-        if (index >= 0)
-            issues[index] = record;
-        else
-            issues.push(record);
+    const lookup = createIssueLookup(client, repo, action);
+    /** Labelled issues first; a scan of recent issues only when none carries the marker. */
+    async function matches(key) {
+        const labelled = await lookup.labelled(key);
+        return labelled.length > 0 ? labelled : lookup.scanned(key);
     }
     async function find(key) {
-        const matches = (await all()).filter((issue) => hasMarker(issue.body, action, key));
-        const open = matches
-            .filter((issue) => issue.state === 'open')
-            .sort((a, b) => a.number - b.number);
-        if (open[0])
-            return open[0];
-        return matches.sort((a, b) => b.number - a.number)[0];
+        return pickIssue(await matches(key));
+    }
+    const comment = (issue, body) => postCommentOnce(client, repo, issue, body);
+    async function closeDuplicates(kept, duplicates, key) {
+        for (const duplicate of duplicates) {
+            await comment(duplicate.number, duplicateComment(kept.number));
+            const { data } = await client.rest.issues.update({
+                ...repo,
+                issue_number: duplicate.number,
+                body: fitBody(withStatusMarker(duplicate.body, DUPLICATE_MARKER)),
+                state: 'closed',
+                state_reason: 'not_planned',
+            });
+            await lookup.remember(toIssueRecord(data));
+            logger.info(`Closed issue #${duplicate.number} as a duplicate of #${kept.number} for tend:${action}:${key} ` +
+                '(opened by a concurrent run).');
+        }
+    }
+    /** Opens the issue; a create whose answer was lost is found by its marker, not sent again. */
+    async function create(key, title, body, wanted) {
+        await labels.ensure(wanted);
+        const record = await createOnce({
+            create: async () => {
+                const { data } = await client.rest.issues.create({
+                    ...repo,
+                    title,
+                    body,
+                    labels: wanted,
+                    request: NO_RETRY,
+                });
+                return toIssueRecord(data);
+            },
+            recover: async () => openOldestFirst(await lookup.relisted(key))[0],
+        });
+        await lookup.remember(record);
+        return record;
+    }
+    /**
+     * After a create: when a concurrent run opened the same issue, the oldest open one wins and
+     * this run closes its own newer one as a duplicate (each run closes only what it opened, so
+     * no duplicate gets two comments; a leftover is closed by the next run). Returns the one kept.
+     */
+    async function settle(key, created) {
+        const listed = await lookup.relisted(key);
+        const [kept = created] = openOldestFirst([
+            created,
+            ...listed.filter((issue) => issue.number !== created.number && !isTendDuplicate(issue.body)),
+        ]);
+        if (kept.number !== created.number)
+            await closeDuplicates(kept, [created], key);
+        return kept;
     }
     async function upsert(spec) {
         const title = neutraliseForTitle(spec.title) || `tend ${action}: ${spec.key}`;
         const body = fitBody(withMarker(spec.body, action, spec.key));
         const wanted = labelsFor(action, spec.labels);
-        const existing = await find(spec.key);
         const outcome = (status, issue) => ({
             kind: 'issue',
             key: spec.key,
@@ -46029,17 +46537,28 @@ function createIssueStore(client, repo, action, logger, labels = createLabelMana
             number: issue.number,
             url: issue.url,
         });
+        const found = await matches(spec.key);
+        let existing = pickIssue(found);
         if (!existing) {
-            await labels.ensure(wanted);
-            const { data } = await client.rest.issues.create({ ...repo, title, body, labels: wanted });
-            const record = toRecord(data);
-            await remember(record);
-            logger.info(`Opened issue #${record.number} for tend:${action}:${spec.key}.`);
-            return outcome('created', record);
+            const created = await create(spec.key, title, body, wanted);
+            const kept = await settle(spec.key, created);
+            if (kept.number === created.number) {
+                logger.info(`Opened issue #${created.number} for tend:${action}:${spec.key}.`);
+                return outcome('created', created);
+            }
+            existing = kept;
+        }
+        else if (existing.state === 'open') {
+            // Left over from a race an earlier run did not see settled: close the newer ones now.
+            await closeDuplicates(existing, raceLeftovers(existing, found), spec.key);
         }
         if (isRejected(existing)) {
             logger.info(`Issue #${existing.number} for tend:${action}:${spec.key} was closed as not planned; not reopening it.`);
-            return outcome('rejected', existing);
+            return {
+                ...outcome('rejected', existing),
+                ...(existing.closedAt ? { rejectedAt: existing.closedAt } : {}),
+                rejectionReason: existing.stateReason === 'duplicate' ? 'duplicate' : 'not-planned',
+            };
         }
         const missing = missingLabels(existing.labels, wanted);
         const reopen = existing.state === 'closed';
@@ -46061,30 +46580,32 @@ function createIssueStore(client, repo, action, logger, labels = createLabelMana
             issue_number: existing.number,
             ...update,
         });
-        const record = toRecord(data);
-        await remember(record);
+        const record = toIssueRecord(data);
+        await lookup.remember(record);
         logger.info(reopen
             ? `Reopened issue #${record.number} for tend:${action}:${spec.key}: the problem is back.`
             : `Updated issue #${record.number} for tend:${action}:${spec.key}.`);
         return outcome('updated', record);
     }
-    async function close(key, comment) {
-        const existing = await find(key);
-        if (!existing || existing.state !== 'open')
+    /**
+     * Closes the open issue of `key` as completed (comment first). Only labelled issues are
+     * looked at: an issue a maintainer took tend's label off is left alone.
+     */
+    async function close(key, text) {
+        const found = await lookup.labelled(key);
+        const existing = openOldestFirst(found)[0];
+        if (!existing)
             return { kind: 'issue', key, status: 'absent' };
-        await client.rest.issues.createComment({
-            ...repo,
-            issue_number: existing.number,
-            body: fitBody(comment),
-        });
+        await comment(existing.number, text);
         const { data } = await client.rest.issues.update({
             ...repo,
             issue_number: existing.number,
             state: 'closed',
             state_reason: 'completed',
         });
-        const record = toRecord(data);
-        await remember(record);
+        const record = toIssueRecord(data);
+        await lookup.remember(record);
+        await closeDuplicates(existing, raceLeftovers(existing, found), key);
         logger.info(`Closed issue #${record.number} for tend:${action}:${key}: resolved.`);
         return { kind: 'issue', key, status: 'closed', number: record.number, url: record.url };
     }
@@ -46094,20 +46615,25 @@ function createIssueStore(client, repo, action, logger, labels = createLabelMana
 ;// CONCATENATED MODULE: ./src/core/publish/pull-request-store.ts
 // tend's pull requests for one action: one branch `tend/<action>/<key>` per fingerprint,
 // rebuilt on the current base head through the Git Data API, and found by head branch and
-// marker with the pulls list endpoint.
+// marker with the pulls list endpoint. GitHub refuses a second open PR for one head, so two
+// concurrent runs end with one PR: the later create's 422 turns into an update of that PR.
 
 
 
 
 
 
-function pull_request_store_toRecord(pull) {
+
+
+
+function toRecord(pull) {
     return {
         number: pull.number,
         title: pull.title,
         body: pull.body ?? '',
         state: pull.state === 'open' ? 'open' : 'closed',
         merged: Boolean(pull.merged_at),
+        closedAt: pull.closed_at ?? null,
         headSha: pull.head.sha,
         labels: (pull.labels ?? []).map((label) => label.name ?? '').filter(Boolean),
         url: pull.html_url,
@@ -46127,7 +46653,7 @@ function createPullRequestStore(deps) {
             head: `${repo.owner}:${branch}`,
             state: 'all',
             per_page: 100,
-        })).map(pull_request_store_toRecord);
+        })).map(toRecord);
         // The branch name is tend's fingerprint too; the marker breaks ties with anything else.
         const rank = (pull) => (hasMarker(pull.body, action, key) ? 0 : 1);
         const open = sortPulls(pulls.filter((pull) => pull.state === 'open'), rank, 1);
@@ -46185,7 +46711,7 @@ function createPullRequestStore(deps) {
                     pull_number: existing.number,
                     ...update,
                 });
-                pull = pull_request_store_toRecord(data);
+                pull = toRecord(data);
             }
             const labelled = await ensureLabels(pull, wanted);
             const changed = pushed || labelled || Object.keys(update).length > 0;
@@ -46193,32 +46719,48 @@ function createPullRequestStore(deps) {
                 logger.info(`Updated pull request #${pull.number} for tend:${action}:${spec.key}.`);
             return result(changed ? 'updated' : 'unchanged', pull);
         }
-        if (existing && !existing.merged) {
+        if (existing && pull_request_store_isRejected(existing)) {
             logger.info(`Pull request #${existing.number} for tend:${action}:${spec.key} was closed unmerged; not reopening it.`);
-            return result('rejected', existing);
+            return {
+                ...result('rejected', existing),
+                ...(existing.closedAt ? { rejectedAt: existing.closedAt } : {}),
+                rejectionReason: 'closed-unmerged',
+            };
         }
         if (existing?.merged) {
             const merged = await git.commit(existing.headSha);
             if (await git.holds(merged.tree, spec.changes))
                 return result('unchanged', existing);
         }
+        // A PR tend closed as resolved is history: the problem is back, so a new PR is opened.
+        const previous = existing?.merged ? existing : undefined;
         const baseHead = await git.head(base);
         if (baseHead && (await git.holds((await git.commit(baseHead)).tree, spec.changes))) {
             logger.info(`${base} already has the changes of tend:${action}:${spec.key}; no pull request needed.`);
-            return result('unchanged', existing);
+            return result('unchanged', previous);
         }
         await syncBranch(branch, base, spec);
         let created;
         try {
-            const { data } = await client.rest.pulls.create({
-                ...repo,
-                title,
-                body,
-                head: branch,
-                base,
-                maintainer_can_modify: false,
+            created = await createOnce({
+                create: async () => {
+                    const { data } = await client.rest.pulls.create({
+                        ...repo,
+                        title,
+                        body,
+                        head: branch,
+                        base,
+                        maintainer_can_modify: false,
+                        request: NO_RETRY,
+                    });
+                    return toRecord(data);
+                },
+                // The answer was lost: the PR may exist already (GitHub allows one open PR per head).
+                recover: async () => {
+                    const found = await find(spec.key);
+                    return found?.state === 'open' ? found : undefined;
+                },
             });
-            created = pull_request_store_toRecord(data);
         }
         catch (error) {
             if (isPullRequestCreationForbidden(error))
@@ -46239,21 +46781,26 @@ function createPullRequestStore(deps) {
         const existing = await find(key);
         if (existing?.state !== 'open')
             return undefined;
-        await client.rest.issues.createComment({
-            ...repo,
-            issue_number: existing.number,
-            body: fitBody(comment),
-        });
+        await postCommentOnce(client, repo, existing.number, comment);
+        // The marker tells a later run that tend closed it, not a maintainer: no rejection.
         const { data } = await client.rest.pulls.update({
             ...repo,
             pull_number: existing.number,
             state: 'closed',
+            body: fitBody(withStatusMarker(existing.body, RESOLVED_MARKER)),
         });
         await git.remove(fingerprintBranch(action, key));
         logger.info(`Closed pull request #${existing.number} for tend:${action}:${key} and deleted its branch: resolved.`);
         return { kind: 'pull', key, status: 'closed', number: data.number, url: data.html_url };
     }
     return { find, upsert, close };
+}
+/**
+ * Closed unmerged by a maintainer: a "no" to these changes, never reopened. A PR tend closed
+ * itself because the problem was resolved is not a rejection.
+ */
+function pull_request_store_isRejected(pull) {
+    return pull.state === 'closed' && !pull.merged && !isTendResolved(pull.body);
 }
 /** Marker holders first, then by number (ascending with `direction` 1, descending with -1). */
 function sortPulls(pulls, rank, direction) {
@@ -46262,7 +46809,8 @@ function sortPulls(pulls, rank, direction) {
 
 ;// CONCATENATED MODULE: ./src/core/publish/github-publisher.ts
 // The Publisher that writes to GitHub: create-or-update by fingerprint marker, every write
-// idempotent (an unchanged rerun makes read requests only).
+// idempotent (an unchanged rerun makes read requests only; a create is never resent blindly
+// after a lost answer; concurrent runs settle on one item). The rules are on Publisher.
 
 
 
@@ -46570,6 +47118,20 @@ function createDryRunPublisher(options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/publish/extra-labels.ts
+/** Adds the config file's `labels:` to every issue and PR a publisher opens. */
+function withExtraLabels(inner, labels) {
+    if (!labels || labels.length === 0)
+        return inner;
+    const merge = (own) => [...new Set([...(own ?? []), ...labels])];
+    return {
+        upsertIssue: (spec) => inner.upsertIssue({ ...spec, labels: merge(spec.labels) }),
+        closeIssue: (key, comment) => inner.closeIssue(key, comment),
+        upsertPullRequest: (spec) => inner.upsertPullRequest({ ...spec, labels: merge(spec.labels) }),
+        closePullRequest: (key, comment) => inner.closePullRequest(key, comment),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/publish/index.ts
 
 
@@ -46578,6 +47140,9 @@ function createDryRunPublisher(options) {
 
 
 
+
+// EXTERNAL MODULE: ./src/core/state-files.ts
+var state_files = __nccwpck_require__(6020);
 // EXTERNAL MODULE: ./src/core/state/schemas.ts
 var state_schemas = __nccwpck_require__(5141);
 ;// CONCATENATED MODULE: ./src/core/state/state-file.ts
@@ -47338,6 +47903,7 @@ function createGitHubStateBackend(client, repository, branch) {
 
 
 
+
 const actionsLogger = {
     debug: (m) => core_debug(m),
     info: (m) => info(m),
@@ -47393,23 +47959,26 @@ async function buildContext(definition) {
     let backend = createGitHubStateBackend(client, repo, branch);
     if (common.dryRun)
         backend = dryRunBackend(backend, actionsLogger);
+    const serverUrl = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
     const publisher = common.dryRun
         ? createDryRunPublisher({
-            outDir: external_node_path_default().resolve(common.outDir ?? external_node_path_default().join(process.env.RUNNER_TEMP ?? workspace, 'tend-dry-run')),
+            outDir: external_node_path_default().resolve(workspace, common.outDir ?? external_node_path_default().join(process.env.RUNNER_TEMP ?? workspace, 'tend-dry-run')),
             action: definition.name,
+            workspace,
         })
-        : createGitHubPublisher({ client, repo, action: definition.name, defaultBranch, logger: actionsLogger });
+        : createGitHubPublisher({ client, repo, action: definition.name, defaultBranch, logger: actionsLogger, serverUrl });
+    (0,state_files/* registerRunStateFiles */.J0)();
     const ctx = {
         action: definition.name,
         workspace,
         repo,
-        serverUrl: (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
+        serverUrl,
         defaultBranch,
         github: client,
         event,
         config,
         state: createStateStore(backend, { branch }),
-        publisher,
+        publisher: withExtraLabels(publisher, config.labels),
         logger: actionsLogger,
         clock: systemClock,
         dryRun: common.dryRun,
@@ -47464,6 +48033,174 @@ async function runAction(definition) {
     }
     // Everything is awaited; idle keep-alive sockets must not hold the step open.
     setTimeout(() => process.exit(), 100).unref();
+}
+
+
+/***/ }),
+
+/***/ 6020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J0: () => (/* binding */ registerRunStateFiles),
+/* harmony export */   ae: () => (/* binding */ historyPath),
+/* harmony export */   xi: () => (/* binding */ latestPath)
+/* harmony export */ });
+/* unused harmony exports STATE_FILE_VERSION, RUN_STATE_FILES, runStateSchemas */
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(ajv__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _state_schemas__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5141);
+/* harmony import */ var _proposals__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9824);
+// The files every action's run writes on the state branch, their TypeScript shapes and
+// their JSON Schemas (data without `schemaVersion`), for the state store to validate.
+
+
+
+const STATE_FILE_VERSION = 1;
+function latestPath(action) {
+    return `${action}/latest.json`;
+}
+function historyPath(action, week) {
+    return `${action}/history/${week}.json`;
+}
+const ISO_INSTANT = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$';
+const STATUS = ['proposed', 'accepted', 'rejected', 'deferred', 'implemented', 'withdrawn'];
+const counts = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } };
+const findingSchema = {
+    type: 'object',
+    required: ['id', 'kind', 'severity', 'message', 'evidence'],
+    properties: {
+        id: { type: ['string', 'number'] },
+        kind: { type: 'string' },
+        severity: { enum: ['error', 'warning', 'notice'] },
+        file: { type: 'string' },
+        line: { type: 'integer', minimum: 1 },
+        message: { type: 'string' },
+        evidence: { type: 'array', items: { type: 'string' } },
+    },
+};
+const transitionSchema = {
+    type: 'object',
+    required: ['status', 'at'],
+    properties: {
+        status: { enum: STATUS },
+        at: { type: 'string' },
+        by: { type: 'string' },
+        reason: { type: 'string' },
+    },
+};
+const proposalSchema = {
+    type: 'object',
+    required: [
+        'key',
+        'action',
+        'title',
+        'pattern',
+        'evidence',
+        'impact',
+        'fix',
+        'decision',
+        'status',
+        'detectedAt',
+    ],
+    properties: {
+        key: { type: 'string', minLength: 1 },
+        id: { type: 'string', pattern: '^P-\\d+$' },
+        action: { type: 'string' },
+        title: { type: 'string' },
+        pattern: { type: 'string' },
+        evidence: { type: 'array', items: { type: 'string' } },
+        impact: { type: 'string' },
+        fix: { type: 'string' },
+        decision: { type: 'string' },
+        status: { enum: STATUS },
+        detectedAt: { type: 'string' },
+        history: { type: 'array', items: transitionSchema },
+    },
+};
+/** The files recordRun writes; register them with the state store's schema registry. */
+const RUN_STATE_FILES = [
+    {
+        pattern: '*/latest.json',
+        description: "an action's last run: findings, proposals, outputs",
+        jsonSchema: {
+            type: 'object',
+            required: ['runAt', 'findings', 'proposals', 'outputs', 'partial'],
+            properties: {
+                runAt: { type: 'string', pattern: ISO_INSTANT },
+                findings: { type: 'array', items: findingSchema },
+                proposals: { type: 'array', items: proposalSchema },
+                outputs: { type: 'object', additionalProperties: { type: 'string' } },
+                partial: { type: 'array', items: { type: 'string' } },
+            },
+        },
+    },
+    {
+        pattern: '*/history/*.json',
+        description: "an action's weekly snapshot: finding counts",
+        jsonSchema: {
+            type: 'object',
+            required: ['week', 'runAt', 'counts'],
+            properties: {
+                week: { type: 'string', pattern: '^\\d{4}-W\\d{2}$' },
+                runAt: { type: 'string', pattern: ISO_INSTANT },
+                counts: {
+                    type: 'object',
+                    required: ['byKind', 'bySeverity', 'total'],
+                    properties: {
+                        byKind: counts,
+                        bySeverity: counts,
+                        total: { type: 'integer', minimum: 0 },
+                    },
+                },
+            },
+        },
+    },
+    {
+        pattern: _proposals__WEBPACK_IMPORTED_MODULE_1__/* .PROPOSALS_FILE */ .xD,
+        description: 'every proposal and its lifecycle',
+        jsonSchema: {
+            type: 'object',
+            required: ['nextId', 'proposals'],
+            properties: {
+                nextId: { type: 'integer', minimum: 1 },
+                proposals: {
+                    type: 'object',
+                    additionalProperties: { ...proposalSchema, required: [...proposalSchema.required, 'id'] },
+                },
+            },
+        },
+    },
+];
+function validator(jsonSchema) {
+    let compiled;
+    return (data) => {
+        compiled ??= new (ajv__WEBPACK_IMPORTED_MODULE_2___default())({ allErrors: false, strict: true, allowUnionTypes: true }).compile(jsonSchema);
+        if (compiled(data))
+            return undefined;
+        const error = compiled.errors?.[0];
+        return error ? `${error.instancePath || '/'} ${error.message ?? 'is invalid'}` : 'invalid';
+    };
+}
+/** The state-store schema (version and validation) of each file recordRun writes. */
+function runStateSchemas() {
+    return Object.fromEntries(RUN_STATE_FILES.map((file) => [
+        file.pattern,
+        { version: STATE_FILE_VERSION, validate: validator(file.jsonSchema) },
+    ]));
+}
+const registered = new WeakSet();
+/**
+ * Registers the files recordRun writes with a state schema registry (default: the shared one
+ * every store uses), so reading them validates them. Idempotent; an action's own, more
+ * specific schema for one of these paths still wins.
+ */
+function registerRunStateFiles(registry = _state_schemas__WEBPACK_IMPORTED_MODULE_0__/* .defaultStateSchemas */ .X9) {
+    if (registered.has(registry))
+        return;
+    for (const [pattern, schema] of Object.entries(runStateSchemas()))
+        registry.register(pattern, schema);
+    registered.add(registry);
 }
 
 
@@ -47559,8 +48296,8 @@ function registerStateSchema(pattern, schema) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_run_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4805);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6070);
+/* harmony import */ var _core_run_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5077);
+/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8447);
 
 
 await (0,_core_run_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main__WEBPACK_IMPORTED_MODULE_1__/* .definition */ .m);
@@ -47570,7 +48307,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6070:
+/***/ 8447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47581,247 +48318,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
-;// CONCATENATED MODULE: ./src/core/proposal-render.ts
-/** A list item; a multi-line item (a quote) continues indented under its bullet. */
-function listItem(text) {
-    const [first = '', ...rest] = text.trim().split('\n');
-    return [`- ${first}`, ...rest.map((line) => (line === '' ? '' : `  ${line}`))].join('\n');
-}
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-/**
- * A proposal in the Process Observation format: Pattern Detected, Evidence, Impact,
- * Proposed Fix, Decision Needed. The fields are tend's Markdown (quoted user text in them
- * is already neutralised).
- */
-function renderProposal(proposal, options = {}) {
-    const level = Math.min(Math.max(options.level ?? 2, 1), 5);
-    const h = '#'.repeat(level);
-    const sub = '#'.repeat(level + 1);
-    const out = [`${h} Process Observation: ${oneLine(proposal.title)}`, ''];
-    const meta = [
-        proposal.id ? `\`${proposal.id}\`` : undefined,
-        proposal.status,
-        proposal.action,
-    ].filter(Boolean);
-    out.push(meta.join(' · '), '');
-    if (proposal.escalate) {
-        const reasons = proposal.escalationReasons?.length
-            ? `: ${proposal.escalationReasons.join('; ')}`
-            : '';
-        out.push('> [!IMPORTANT]', `> Escalated${reasons}.`, '');
-    }
-    out.push(`${sub} Pattern Detected`, '', proposal.pattern.trim(), '');
-    out.push(`${sub} Evidence`, '');
-    out.push(...(proposal.evidence.length > 0 ? proposal.evidence.map(listItem) : ['_none recorded_']), '');
-    out.push(`${sub} Impact`, '', proposal.impact.trim(), '');
-    out.push(`${sub} Proposed Fix`, '', proposal.fix.trim(), '');
-    if (proposal.changes && proposal.changes.length > 0) {
-        const files = proposal.changes.map((c) => `- \`${c.path}\`${c.content === null ? ' (deleted)' : ''}`);
-        out.push(`<details><summary>Files this fix changes (${proposal.changes.length})</summary>`, '', ...files, '', '</details>', '');
-    }
-    if (proposal.metric) {
-        out.push(`Measured by \`${proposal.metric.name}\` (${proposal.metric.better} is better), before and after.`, '');
-    }
-    out.push(`${sub} Decision Needed`, '', proposal.decision.trim(), '');
-    const open = proposal.status === 'proposed' || proposal.status === 'deferred';
-    if ((options.commands ?? true) && proposal.id && open) {
-        const id = proposal.id;
-        out.push(`Comment \`/tend accept ${id}\`, \`/tend reject ${id}\` or \`/tend defer ${id}\` (write access needed).`, '');
-    }
-    return `${out.join('\n').trimEnd()}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/core/proposals.ts
-// Proposals: building one, rendering it in the Process Observation format, and its lifecycle
-// in the registry `proposals.json` on the state branch. Pure: callers read and write the
-// registry inside a state transaction.
-
-
-const proposals_PROPOSALS_FILE = 'proposals.json';
-/** What a maintainer (or tend) may do from each status. */
-const TRANSITIONS = {
-    proposed: ['accepted', 'rejected', 'deferred', 'withdrawn'],
-    deferred: ['proposed', 'accepted', 'rejected', 'withdrawn'],
-    accepted: ['implemented', 'rejected'],
-    implemented: ['rejected'],
-    rejected: ['proposed', 'accepted'],
-    withdrawn: ['proposed'],
-};
-const NO_LONGER_DETECTED = 'no longer detected';
-const DETECTED_AGAIN = 'detected again';
-/** A new proposal, `proposed` unless said otherwise; refuses empty required fields. */
-function buildProposal(input, now) {
-    for (const field of ['key', 'title', 'pattern', 'impact', 'fix', 'decision']) {
-        if (typeof input[field] !== 'string' || input[field].trim() === '') {
-            throw new Error(`proposal ${JSON.stringify(input.key)} of ${input.action}: \`${field}\` is empty`);
-        }
-    }
-    return {
-        ...input,
-        evidence: [...input.evidence],
-        status: input.status ?? 'proposed',
-        detectedAt: now.toISOString(),
-    };
-}
-function emptyProposalsFile() {
-    return { nextId: 1, proposals: {} };
-}
-function registryKey(action, key) {
-    return `${action}:${key}`;
-}
-function idNumber(id) {
-    const match = /^P-(\d+)$/i.exec(id.trim()) ?? /^(\d+)$/.exec(id.trim());
-    return match ? Number(match[1]) : Number.NaN;
-}
-/** Normalises a registry read from the state branch (absent -> empty); refuses a broken one. */
-function proposals_normaliseProposalsFile(data) {
-    if (data === undefined || data === null)
-        return emptyProposalsFile();
-    const file = data;
-    if (typeof file !== 'object' || typeof file.proposals !== 'object' || file.proposals === null) {
-        throw new errors/* StateError */.qq(`${proposals_PROPOSALS_FILE} on the state branch has no \`proposals\` object; repair or delete it.`);
-    }
-    const highest = Math.max(0, ...Object.values(file.proposals)
-        .map((p) => idNumber(p.id))
-        .filter(Number.isFinite));
-    const nextId = Number.isInteger(file.nextId)
-        ? Math.max(file.nextId, highest + 1)
-        : highest + 1;
-    return { nextId, proposals: { ...file.proposals } };
-}
-/** Finds a proposal by id (`P-12`, `p-12` or `12`). */
-function findProposal(file, id) {
-    const n = idNumber(id);
-    if (!Number.isFinite(n))
-        return undefined;
-    return Object.entries(file.proposals).find(([, p]) => idNumber(p.id) === n);
-}
-function withTransition(proposal, transition) {
-    return {
-        ...proposal,
-        status: transition.status,
-        history: [...(proposal.history ?? []), transition],
-    };
-}
-/**
- * Moves a proposal to `status`, recording who, when and why. Refuses an unknown id or a
- * transition the lifecycle does not allow (ConfigurationError saying what is allowed).
- * The same status again changes nothing (`changed: false`).
- */
-function transitionProposal(file, id, status, options) {
-    const found = findProposal(file, id);
-    if (!found) {
-        const known = Object.values(file.proposals).map((p) => p.id);
-        throw new errors/* ConfigurationError */.j1(`There is no proposal ${id}.`, known.length > 0
-            ? `use the id shown in tend's report (for example ${known.at(-1)}).`
-            : 'no proposal has been recorded yet.');
-    }
-    const [key, proposal] = found;
-    if (proposal.status === status)
-        return { file, proposal, changed: false };
-    const allowed = TRANSITIONS[proposal.status];
-    if (!allowed.includes(status)) {
-        throw new errors/* ConfigurationError */.j1(`Proposal ${proposal.id} is ${proposal.status}; it cannot become ${status}.`, allowed.length > 0
-            ? `from ${proposal.status} it can become: ${allowed.join(', ')}.`
-            : `${proposal.status} is final.`);
-    }
-    const transition = { status, at: options.at };
-    if (options.by !== undefined)
-        transition.by = options.by;
-    if (options.reason !== undefined)
-        transition.reason = options.reason;
-    const next = withTransition(proposal, transition);
-    return {
-        file: { ...file, proposals: { ...file.proposals, [key]: next } },
-        proposal: next,
-        changed: true,
-    };
-}
-/** The fields re-detection refreshes; the lifecycle (id, status, history, detectedAt) stays. */
-function refreshed(known, seen, at) {
-    const next = {
-        ...seen,
-        id: known.id,
-        status: known.status,
-        detectedAt: known.detectedAt,
-        lastDetectedAt: at,
-    };
-    if (known.history !== undefined)
-        next.history = known.history;
-    else
-        delete next.history;
-    return next;
-}
-/** A registry entry as the run reports it (without registry bookkeeping). */
-function visible(entry) {
-    const proposal = { ...entry };
-    delete proposal.lastDetectedAt;
-    return proposal;
-}
-/**
- * Merges one run's proposals of `action` into the registry: a new one gets the next id
- * `P-<n>`; a known one keeps its id and lifecycle and gets the new pattern, evidence,
- * impact and fix (a proposal withdrawn earlier comes back as `proposed`); a `proposed` one
- * of this action that was not detected this time is withdrawn ("no longer detected").
- * Returns the new registry and the run's proposals with their ids and current status.
- */
-function proposals_recordProposals(file, action, proposals, now, options = {}) {
-    const at = now.toISOString();
-    const registry = { ...file.proposals };
-    let nextId = file.nextId;
-    const seen = new Set();
-    const out = [];
-    for (const proposal of proposals) {
-        if (proposal.action !== action) {
-            throw new Error(`recordProposals(${action}): proposal ${proposal.key} belongs to ${proposal.action}`);
-        }
-        const key = registryKey(action, proposal.key);
-        seen.add(key);
-        const known = registry[key];
-        let entry;
-        if (known) {
-            entry = refreshed(known, proposal, at);
-            if (entry.status === 'withdrawn') {
-                entry = withTransition(entry, {
-                    status: 'proposed',
-                    at,
-                    by: 'tend',
-                    reason: DETECTED_AGAIN,
-                });
-            }
-        }
-        else {
-            const status = proposal.status ?? 'proposed';
-            entry = {
-                ...proposal,
-                id: `P-${nextId}`,
-                status,
-                detectedAt: at,
-                lastDetectedAt: at,
-                history: [{ status, at, by: 'tend', reason: 'detected' }],
-            };
-            nextId += 1;
-        }
-        registry[key] = entry;
-        out.push(visible(entry));
-    }
-    if (options.withdrawMissing ?? true) {
-        for (const [key, entry] of Object.entries(registry)) {
-            if (entry.action === action && entry.status === 'proposed' && !seen.has(key)) {
-                registry[key] = withTransition(entry, {
-                    status: 'withdrawn',
-                    at,
-                    by: 'tend',
-                    reason: NO_LONGER_DETECTED,
-                });
-            }
-        }
-    }
-    return { file: { nextId, proposals: registry }, proposals: out };
-}
-
+// EXTERNAL MODULE: ./src/core/proposals.ts + 1 modules
+var proposals = __nccwpck_require__(9824);
 ;// CONCATENATED MODULE: ./src/weekly-reflection/github/read-permission.ts
 async function canDecide(client, repo, login) {
     try {
@@ -47959,12 +48457,12 @@ async function handleDecisionEvent(ctx, eventName, payload) {
     const problems = [];
     let registry;
     await ctx.state.update(`weekly-reflection: decisions by ${actor} on #${issue}`, (tx) => {
-        let file = proposals_normaliseProposalsFile(tx.get(proposals_PROPOSALS_FILE));
+        let file = (0,proposals/* normaliseProposalsFile */.yt)(tx.get(proposals/* PROPOSALS_FILE */.xD));
         applied.length = 0;
         problems.length = 0;
         for (const d of decisions) {
             try {
-                const next = transitionProposal(file, d.id, STATUS[d.verb], {
+                const next = (0,proposals/* transitionProposal */.MB)(file, d.id, STATUS[d.verb], {
                     by: actor,
                     at,
                     ...(d.reason ? { reason: d.reason } : {}),
@@ -47977,7 +48475,7 @@ async function handleDecisionEvent(ctx, eventName, payload) {
             }
         }
         registry = file;
-        tx.set(proposals_PROPOSALS_FILE, file);
+        tx.set(proposals/* PROPOSALS_FILE */.xD, file);
     });
     const published = [];
     for (const d of decisions.filter((x) => x.verb === 'accept')) {
@@ -47989,7 +48487,7 @@ async function handleDecisionEvent(ctx, eventName, payload) {
         published.push(await ctx.publisher.upsertPullRequest({
             key: proposal.key,
             title: `${proposal.id}: ${proposal.title}`,
-            body: renderProposal(proposal, { commands: false }),
+            body: (0,proposals/* renderProposal */.t7)(proposal, { commands: false }),
             labels: ['tend:proposal'],
             changes: proposal.changes,
             commitMessage: `${proposal.title} (${proposal.id})`,
@@ -48129,161 +48627,8 @@ function withGuidance(file, key, heading, lines) {
     return { path: file.path, content: next };
 }
 
-// EXTERNAL MODULE: ./src/core/state/schemas.ts
-var schemas = __nccwpck_require__(5141);
-;// CONCATENATED MODULE: ./src/core/state-files.ts
-// The files every action's run writes on the state branch, their TypeScript shapes and
-// their JSON Schemas (data without `schemaVersion`), for the state store to validate.
-
-
-
-const STATE_FILE_VERSION = 1;
-function state_files_latestPath(action) {
-    return `${action}/latest.json`;
-}
-function state_files_historyPath(action, week) {
-    return `${action}/history/${week}.json`;
-}
-const ISO_INSTANT = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$';
-const state_files_STATUS = ['proposed', 'accepted', 'rejected', 'deferred', 'implemented', 'withdrawn'];
-const counts = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } };
-const findingSchema = {
-    type: 'object',
-    required: ['id', 'kind', 'severity', 'message', 'evidence'],
-    properties: {
-        id: { type: ['string', 'number'] },
-        kind: { type: 'string' },
-        severity: { enum: ['error', 'warning', 'notice'] },
-        file: { type: 'string' },
-        line: { type: 'integer', minimum: 1 },
-        message: { type: 'string' },
-        evidence: { type: 'array', items: { type: 'string' } },
-    },
-};
-const transitionSchema = {
-    type: 'object',
-    required: ['status', 'at'],
-    properties: {
-        status: { enum: state_files_STATUS },
-        at: { type: 'string' },
-        by: { type: 'string' },
-        reason: { type: 'string' },
-    },
-};
-const proposalSchema = {
-    type: 'object',
-    required: [
-        'key',
-        'action',
-        'title',
-        'pattern',
-        'evidence',
-        'impact',
-        'fix',
-        'decision',
-        'status',
-        'detectedAt',
-    ],
-    properties: {
-        key: { type: 'string', minLength: 1 },
-        id: { type: 'string', pattern: '^P-\\d+$' },
-        action: { type: 'string' },
-        title: { type: 'string' },
-        pattern: { type: 'string' },
-        evidence: { type: 'array', items: { type: 'string' } },
-        impact: { type: 'string' },
-        fix: { type: 'string' },
-        decision: { type: 'string' },
-        status: { enum: state_files_STATUS },
-        detectedAt: { type: 'string' },
-        history: { type: 'array', items: transitionSchema },
-    },
-};
-/** The files recordRun writes; register them with the state store's schema registry. */
-const RUN_STATE_FILES = [
-    {
-        pattern: '*/latest.json',
-        description: "an action's last run: findings, proposals, outputs",
-        jsonSchema: {
-            type: 'object',
-            required: ['runAt', 'findings', 'proposals', 'outputs', 'partial'],
-            properties: {
-                runAt: { type: 'string', pattern: ISO_INSTANT },
-                findings: { type: 'array', items: findingSchema },
-                proposals: { type: 'array', items: proposalSchema },
-                outputs: { type: 'object', additionalProperties: { type: 'string' } },
-                partial: { type: 'array', items: { type: 'string' } },
-            },
-        },
-    },
-    {
-        pattern: '*/history/*.json',
-        description: "an action's weekly snapshot: finding counts",
-        jsonSchema: {
-            type: 'object',
-            required: ['week', 'runAt', 'counts'],
-            properties: {
-                week: { type: 'string', pattern: '^\\d{4}-W\\d{2}$' },
-                runAt: { type: 'string', pattern: ISO_INSTANT },
-                counts: {
-                    type: 'object',
-                    required: ['byKind', 'bySeverity', 'total'],
-                    properties: {
-                        byKind: counts,
-                        bySeverity: counts,
-                        total: { type: 'integer', minimum: 0 },
-                    },
-                },
-            },
-        },
-    },
-    {
-        pattern: proposals_PROPOSALS_FILE,
-        description: 'every proposal and its lifecycle',
-        jsonSchema: {
-            type: 'object',
-            required: ['nextId', 'proposals'],
-            properties: {
-                nextId: { type: 'integer', minimum: 1 },
-                proposals: {
-                    type: 'object',
-                    additionalProperties: { ...proposalSchema, required: [...proposalSchema.required, 'id'] },
-                },
-            },
-        },
-    },
-];
-function validator(jsonSchema) {
-    let compiled;
-    return (data) => {
-        compiled ??= new Ajv({ allErrors: false, strict: true, allowUnionTypes: true }).compile(jsonSchema);
-        if (compiled(data))
-            return undefined;
-        const error = compiled.errors?.[0];
-        return error ? `${error.instancePath || '/'} ${error.message ?? 'is invalid'}` : 'invalid';
-    };
-}
-/** The state-store schema (version and validation) of each file recordRun writes. */
-function runStateSchemas() {
-    return Object.fromEntries(RUN_STATE_FILES.map((file) => [
-        file.pattern,
-        { version: STATE_FILE_VERSION, validate: validator(file.jsonSchema) },
-    ]));
-}
-const registered = new WeakSet();
-/**
- * Registers the files recordRun writes with a state schema registry (default: the shared one
- * every store uses), so reading them validates them. Idempotent; an action's own, more
- * specific schema for one of these paths still wins.
- */
-function state_files_registerRunStateFiles(registry = defaultStateSchemas) {
-    if (registered.has(registry))
-        return;
-    for (const [pattern, schema] of Object.entries(runStateSchemas()))
-        registry.register(pattern, schema);
-    registered.add(registry);
-}
-
+// EXTERNAL MODULE: ./src/core/state-files.ts
+var state_files = __nccwpck_require__(6020);
 ;// CONCATENATED MODULE: ./src/core/run-record.ts
 
 
@@ -48335,6 +48680,7 @@ async function recordRun(ctx, result, extra = {}) {
             ...extra.history,
         };
         tx.set(historyPath(result.action, week), history);
+        extra.transaction?.(tx, { week, runAt });
     });
     return { ...result, proposals };
 }
@@ -48819,13 +49165,13 @@ function markImplemented(registry, pulls) {
             continue;
         const at = pr.mergedAt;
         if (proposal.status !== 'accepted') {
-            file = transitionProposal(file, proposal.id, 'accepted', {
+            file = (0,proposals/* transitionProposal */.MB)(file, proposal.id, 'accepted', {
                 by: 'tend',
                 at,
                 reason: `pull request #${pr.number} merged`,
             }).file;
         }
-        file = transitionProposal(file, proposal.id, 'implemented', {
+        file = (0,proposals/* transitionProposal */.MB)(file, proposal.id, 'implemented', {
             by: 'tend',
             at,
             reason: `pull request #${pr.number} merged`,
@@ -48833,6 +49179,45 @@ function markImplemented(registry, pulls) {
         implemented.push(proposal.id);
     }
     return { registry: file, implemented };
+}
+
+;// CONCATENATED MODULE: ./src/weekly-reflection/analysis/indicators.ts
+
+const FIRST_SEEN = /first seen (\d{4}-\d{2}-\d{2})/i;
+function firstSeen(proposal) {
+    for (const line of proposal.evidence) {
+        const match = FIRST_SEEN.exec(line);
+        if (match)
+            return `${match[1]}T00:00:00.000Z`;
+    }
+    return proposal.detectedAt;
+}
+function decidedByMaintainer(proposal) {
+    return (proposal.history ?? []).some((t) => t.by !== undefined &&
+        t.by !== 'tend' &&
+        ['accepted', 'rejected', 'implemented'].includes(t.status));
+}
+function computeIndicators(registry, newIds) {
+    const all = Object.values(registry.proposals);
+    const ids = new Set(newIds);
+    const thisWeek = all.filter((p) => ids.has(p.id));
+    const decided = all.filter((p) => decidedByMaintainer(p) || p.status === 'implemented');
+    const accepted = decided.filter((p) => p.status === 'accepted' ||
+        p.status === 'implemented' ||
+        (p.history ?? []).some((t) => t.status === 'accepted'));
+    const days = thisWeek.map((p) => Math.max(0, (new Date(p.detectedAt).getTime() - new Date(firstSeen(p)).getTime()) / 86_400_000));
+    const systemic = all.filter((p) => ['proposed', 'deferred', 'accepted', 'implemented'].includes(p.status));
+    const addressed = systemic.filter((p) => p.status === 'implemented');
+    return {
+        proposalsThisWeek: thisWeek.length,
+        escalationsThisWeek: thisWeek.filter((p) => p.escalate === true).length,
+        acceptanceRate: ratio(accepted.length, decided.length),
+        decided: decided.length,
+        detectionToProposalDays: median(days) ?? null,
+        northStar: ratio(addressed.length, systemic.length),
+        systemicIssues: systemic.length,
+        addressed: addressed.length,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/weekly-reflection/metrics/week-window.ts
@@ -48856,42 +49241,97 @@ function inWindow(window, at) {
     return t >= new Date(window.start).getTime() && t < new Date(window.end).getTime();
 }
 
-;// CONCATENATED MODULE: ./src/weekly-reflection/analysis/indicators.ts
+;// CONCATENATED MODULE: ./src/weekly-reflection/analysis/new-proposals.ts
 
-
-const FIRST_SEEN = /first seen (\d{4}-\d{2}-\d{2})/i;
-function firstSeen(proposal) {
-    for (const line of proposal.evidence) {
-        const match = FIRST_SEEN.exec(line);
-        if (match)
-            return `${match[1]}T00:00:00.000Z`;
+function newProposalIds(input) {
+    const ids = new Set(input.earlier ?? []);
+    const known = new Set(Object.values(input.before.proposals).map((p) => p.id));
+    const recorded = new Set(Object.values(input.after.proposals).map((p) => p.id));
+    for (const p of Object.values(input.after.proposals)) {
+        if (p.action === 'weekly-reflection') {
+            if (!known.has(p.id))
+                ids.add(p.id);
+        }
+        else if (inWindow(input.window, p.detectedAt)) {
+            ids.add(p.id);
+        }
     }
-    return proposal.detectedAt;
+    return [...ids]
+        .filter((id) => recorded.has(id))
+        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
-function decidedByMaintainer(proposal) {
-    return (proposal.history ?? []).some((t) => t.by !== undefined &&
-        t.by !== 'tend' &&
-        ['accepted', 'rejected', 'implemented'].includes(t.status));
+
+;// CONCATENATED MODULE: ./src/weekly-reflection/gather/review-themes.ts
+// Review themes per ISO week, from what review-miner leaves on the state branch. review-miner
+// buckets kept review comments by their creation date: `review-miner/history/<week>.json`
+// carries `themeCounts`, and `review-miner/comments/<week>.json` the comments themselves
+// (id -> theme). A later review-miner run can add comments to an earlier week, so the counts
+// are read afresh for every week of the trend, not only the reported one.
+
+const REVIEW_MINER_COMMENTS = 'review-miner/comments/';
+const HISTORY_PREFIX = 'review-miner/history/';
+function numbersOf(value) {
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        return undefined;
+    return Object.fromEntries(Object.entries(value).filter((entry) => typeof entry[1] === 'number'));
 }
-function computeIndicators(registry, window) {
-    const all = Object.values(registry.proposals);
-    const thisWeek = all.filter((p) => inWindow(window, p.detectedAt));
-    const decided = all.filter((p) => decidedByMaintainer(p) || p.status === 'implemented');
-    const accepted = decided.filter((p) => p.status === 'accepted' ||
-        p.status === 'implemented' ||
-        (p.history ?? []).some((t) => t.status === 'accepted'));
-    const days = thisWeek.map((p) => Math.max(0, (new Date(p.detectedAt).getTime() - new Date(firstSeen(p)).getTime()) / 86_400_000));
-    const systemic = all.filter((p) => ['proposed', 'deferred', 'accepted', 'implemented'].includes(p.status));
-    const addressed = systemic.filter((p) => p.status === 'implemented');
+/** Theme counts a review-miner snapshot carries (`themeCounts`), or counted from its findings. */
+function themeCounts(snapshot) {
+    if (!snapshot)
+        return {};
+    const explicit = numbersOf(snapshot.themeCounts) ??
+        numbersOf(snapshot.extra?.themeCounts);
+    if (explicit)
+        return explicit;
+    const counts = {};
+    for (const f of snapshot.findings ?? []) {
+        if (typeof f.theme === 'string')
+            counts[f.theme] = (counts[f.theme] ?? 0) + 1;
+    }
+    return counts;
+}
+/** Theme counts of one week's remembered comments (`comments: { id: { theme } }`). */
+function countComments(file) {
+    const counts = {};
+    const comments = file?.comments;
+    if (!comments || typeof comments !== 'object')
+        return counts;
+    for (const record of Object.values(comments)) {
+        if (typeof record?.theme === 'string')
+            counts[record.theme] = (counts[record.theme] ?? 0) + 1;
+    }
+    return counts;
+}
+function reviewThemeReader(state) {
+    const histories = new Set(state.list(HISTORY_PREFIX));
+    const comments = new Set(state.list(REVIEW_MINER_COMMENTS));
     return {
-        proposalsThisWeek: thisWeek.length,
-        acceptanceRate: ratio(accepted.length, decided.length),
-        decided: decided.length,
-        detectionToProposalDays: median(days) ?? null,
-        northStar: ratio(addressed.length, systemic.length),
-        systemicIssues: systemic.length,
-        addressed: addressed.length,
+        week(week) {
+            const history = (0,state_files/* historyPath */.ae)('review-miner', week);
+            const snapshot = histories.has(history)
+                ? state.get(history)
+                : undefined;
+            const explicit = numbersOf(snapshot?.themeCounts);
+            if (explicit)
+                return explicit;
+            const commentFile = `${REVIEW_MINER_COMMENTS}${week}.json`;
+            if (comments.has(commentFile))
+                return countComments(state.get(commentFile));
+            return snapshot ? themeCounts(snapshot) : undefined;
+        },
     };
+}
+/**
+ * The `review-theme:<theme>` metrics of a week: every theme review-miner counted, and 0 for
+ * the `known` themes it did not see (the week was observed; nobody commented on them).
+ */
+function reviewThemeMetrics(counts, known) {
+    if (!counts)
+        return {};
+    const out = {};
+    for (const theme of known)
+        out[theme] = 0;
+    return { ...out, ...counts };
 }
 
 ;// CONCATENATED MODULE: ./src/weekly-reflection/gather/read-state.ts
@@ -48900,35 +49340,22 @@ function computeIndicators(registry, window) {
 
 
 
+
+
+const THEME = 'review-theme:';
 const EXPERIMENTS_FILE = 'experiments.json';
 const OTHER_ACTIONS = ['doc-drift', 'dep-health', 'review-miner'];
-/** Theme counts a review-miner snapshot carries (`themeCounts`), or counted from its findings. */
-function themeCounts(snapshot) {
-    if (!snapshot)
-        return {};
-    const explicit = (snapshot.themeCounts ??
-        snapshot.extra?.themeCounts);
-    if (explicit && typeof explicit === 'object') {
-        return Object.fromEntries(Object.entries(explicit).filter(([, v]) => typeof v === 'number'));
-    }
-    const counts = {};
-    for (const f of snapshot.findings ?? []) {
-        if (typeof f.theme === 'string')
-            counts[f.theme] = (counts[f.theme] ?? 0) + 1;
-    }
-    return counts;
-}
 /**
  * Reads inside the run's one state transaction (one look at the branch for every file). The
  * weeks whose snapshots are read: the trend window, and enough for experiments.
  */
 function readStateView(state, week, weeksBack) {
-    const registry = proposals_normaliseProposalsFile(state.get(proposals_PROPOSALS_FILE));
+    const registry = (0,proposals/* normaliseProposalsFile */.yt)(state.get(proposals/* PROPOSALS_FILE */.xD));
     const listed = new Set(state.list('weekly-reflection/history/'));
     const history = [];
     for (let i = weeksBack; i >= 1; i--) {
         const w = addWeeks(week, -i);
-        const path = state_files_historyPath('weekly-reflection', w);
+        const path = (0,state_files/* historyPath */.ae)('weekly-reflection', w);
         if (!listed.has(path))
             continue;
         const snapshot = state.get(path);
@@ -48938,7 +49365,7 @@ function readStateView(state, week, weeksBack) {
     const experiments = state.get(EXPERIMENTS_FILE) ?? { experiments: {} };
     const others = { findings: {}, openProposals: {}, reviewThemes: {} };
     for (const action of OTHER_ACTIONS) {
-        const latest = state.get(state_files_latestPath(action));
+        const latest = state.get((0,state_files/* latestPath */.xi)(action));
         if (latest)
             others.findings[action] = Array.isArray(latest.findings) ? latest.findings.length : 0;
     }
@@ -48947,13 +49374,35 @@ function readStateView(state, week, weeksBack) {
             others.openProposals[p.action] = (others.openProposals[p.action] ?? 0) + 1;
         }
     }
-    const reviewMinerWeek = state_files_historyPath('review-miner', week);
-    if (state.list('review-miner/history/').includes(reviewMinerWeek)) {
-        others.reviewThemes = themeCounts(state.get(reviewMinerWeek));
-    }
+    // Review themes: read afresh for every week (review-miner adds late comments to the week
+    // they were written in); a theme known from any week counts 0 in a week review-miner
+    // observed without seeing it.
+    const themes = reviewThemeReader(state);
+    const counts = new Map([...history.map((s) => s.week), week].map((w) => [w, themes.week(w)]));
+    const known = new Set();
+    for (const s of history)
+        for (const metric of Object.keys(s.metrics))
+            if (metric.startsWith(THEME))
+                known.add(metric.slice(THEME.length));
+    for (const p of Object.values(registry.proposals))
+        if (p.metric?.name.startsWith(THEME))
+            known.add(p.metric.name.slice(THEME.length));
+    for (const c of counts.values())
+        for (const theme of Object.keys(c ?? {}))
+            known.add(theme);
+    const refreshed = history.map((s) => {
+        const fresh = counts.get(s.week);
+        if (!fresh)
+            return s;
+        const metrics = Object.fromEntries(Object.entries(s.metrics).filter(([m]) => !m.startsWith(THEME)));
+        for (const [theme, n] of Object.entries(reviewThemeMetrics(fresh, known)))
+            metrics[`${THEME}${theme}`] = n;
+        return { ...s, metrics };
+    });
+    others.reviewThemes = reviewThemeMetrics(counts.get(week), known);
     return {
         registry,
-        history,
+        history: refreshed,
         experiments: { experiments: { ...(experiments.experiments ?? {}) } },
         others,
     };
@@ -49236,6 +49685,7 @@ function pullRequestMetrics(prs, window, lists = {}) {
 
 
 
+
 function computeWeek(tx, g) {
     const { window, now, options, github } = g;
     const week = window.week;
@@ -49254,9 +49704,13 @@ function computeWeek(tx, g) {
         others: view.others,
     });
     const trend = view.history.slice(-options.trendWeeks);
-    const { registry: lifecycle, implemented } = markImplemented(proposals_normaliseProposalsFile(tx.get(proposals_PROPOSALS_FILE)), github.pulls ?? []);
+    const { registry: lifecycle, implemented } = markImplemented((0,proposals/* normaliseProposalsFile */.yt)(tx.get(proposals/* PROPOSALS_FILE */.xD)), github.pulls ?? []);
+    // Recurring = recorded by a run for an earlier week; a rerun of this week does not make its
+    // own proposals recurring.
+    const previousRun = tx.get((0,state_files/* historyPath */.ae)('weekly-reflection', week));
+    const thisWeeks = new Set(previousRun?.newProposals ?? []);
     const knownKeys = new Set(Object.values(lifecycle.proposals)
-        .filter((p) => p.action === 'weekly-reflection')
+        .filter((p) => p.action === 'weekly-reflection' && !thisWeeks.has(p.id))
         .map((p) => p.key));
     const detected = detectPatterns({
         week,
@@ -49268,10 +49722,16 @@ function computeWeek(tx, g) {
         knownKeys,
         pullRequestsMeasured: pullRequests?.firstSubmissionApproval.of ?? 0,
     });
-    const merged = proposals_recordProposals(lifecycle, 'weekly-reflection', detected, now, {
+    const merged = (0,proposals/* recordProposals */.xF)(lifecycle, 'weekly-reflection', detected, now, {
         withdrawMissing: g.partial.length === 0,
     });
-    tx.set(proposals_PROPOSALS_FILE, merged.file);
+    tx.set(proposals/* PROPOSALS_FILE */.xD, merged.file);
+    const newIds = newProposalIds({
+        window,
+        before: lifecycle,
+        after: merged.file,
+        ...(previousRun?.newProposals ? { earlier: previousRun.newProposals } : {}),
+    });
     const byWeek = new Map(view.history.map((s) => [s.week, s.metrics]));
     byWeek.set(week, metrics);
     const experiments = { experiments: { ...view.experiments.experiments } };
@@ -49293,11 +49753,12 @@ function computeWeek(tx, g) {
         conversation,
         traces: g.traces?.totals ?? null,
         others: view.others,
-        indicators: computeIndicators(merged.file, window),
+        indicators: computeIndicators(merged.file, newIds),
+        newProposals: newIds,
         partial: g.partial,
     };
-    tx.set(state_files_historyPath('weekly-reflection', week), snapshot);
-    tx.set(state_files_latestPath('weekly-reflection'), {
+    tx.set((0,state_files/* historyPath */.ae)('weekly-reflection', week), snapshot);
+    tx.set((0,state_files/* latestPath */.xi)('weekly-reflection'), {
         runAt: now.toISOString(),
         week,
         findings,
@@ -49318,7 +49779,8 @@ function computeWeek(tx, g) {
 }
 
 ;// CONCATENATED MODULE: ./src/weekly-reflection/github/read-pull-requests.ts
-const PULL_REQUEST_PAGE = 50;
+const PULL_REQUEST_PAGE = 100;
+const MIN_PULL_REQUEST_PAGE = 25;
 const QUERY = `query($owner: String!, $name: String!, $first: Int!, $cursor: String) {
   repository(owner: $owner, name: $name) {
     pullRequests(first: $first, after: $cursor, orderBy: {field: UPDATED_AT, direction: DESC}) {
@@ -49386,18 +49848,37 @@ function toRecord(pull) {
         comments,
     };
 }
+/** GitHub's answer when a query took too long: a 502/504, or a GraphQL timeout message. */
+function queryTimedOut(error) {
+    const status = error?.status;
+    if (status === 502 || status === 504)
+        return true;
+    const message = error instanceof Error ? error.message : String(error);
+    return /timed? ?out|couldn't respond to your request in time/i.test(message);
+}
 async function readPullRequests(client, repo, since, max) {
     const pulls = [];
     let cursor = null;
     let pages = 0;
     const sinceTime = new Date(since).getTime();
+    let first = PULL_REQUEST_PAGE;
     for (;;) {
-        const data = await client.graphql(QUERY, {
-            owner: repo.owner,
-            name: repo.repo,
-            first: PULL_REQUEST_PAGE,
-            cursor,
-        });
+        let data;
+        try {
+            data = await client.graphql(QUERY, {
+                owner: repo.owner,
+                name: repo.repo,
+                first,
+                cursor,
+            });
+        }
+        catch (error) {
+            if (first > MIN_PULL_REQUEST_PAGE && queryTimedOut(error)) {
+                first = Math.max(MIN_PULL_REQUEST_PAGE, Math.floor(first / 2));
+                continue;
+            }
+            throw error;
+        }
         pages += 1;
         const connection = data.repository?.pullRequests;
         if (!connection)
@@ -49426,11 +49907,11 @@ async function readPullRequests(client, repo, since, max) {
 
 const read_issues_QUERY = `query($owner: String!, $name: String!, $since: DateTime!, $labels: [String!], $cursor: String, $escalationCursor: String, $withRecent: Boolean!, $withEscalations: Boolean!) {
   repository(owner: $owner, name: $name) {
-    recent: issues(first: 50, after: $cursor, filterBy: {since: $since}, orderBy: {field: UPDATED_AT, direction: DESC}) @include(if: $withRecent) {
+    recent: issues(first: 100, after: $cursor, filterBy: {since: $since}, orderBy: {field: UPDATED_AT, direction: DESC}) @include(if: $withRecent) {
       pageInfo { hasNextPage endCursor }
       nodes { ...issueFields }
     }
-    escalations: issues(first: 50, after: $escalationCursor, labels: $labels, orderBy: {field: CREATED_AT, direction: DESC}) @include(if: $withEscalations) {
+    escalations: issues(first: 100, after: $escalationCursor, labels: $labels, orderBy: {field: CREATED_AT, direction: DESC}) @include(if: $withEscalations) {
       pageInfo { hasNextPage endCursor }
       nodes { ...issueFields }
     }
@@ -49673,7 +50154,9 @@ function taskList(proposals) {
     return proposals.map((p) => {
         const flag = p.escalate ? ' **(escalated)**' : '';
         const pr = p.changes?.length ? ' — accepting opens a pull request' : '';
-        return `- [ ] \`${p.id ?? p.key}\` ${escapeCell(p.title)} (${p.action})${flag}${pr}`;
+        const done = p.status === 'accepted' || p.status === 'implemented';
+        const status = p.status === 'proposed' ? '' : ` — ${p.status}`;
+        return `- [${done ? 'x' : ' '}] \`${p.id ?? p.key}\` ${escapeCell(p.title)} (${p.action})${flag}${pr}${status}`;
     });
 }
 function headline(input) {
@@ -49774,13 +50257,13 @@ function build(input, limit) {
     out.push('## Earlier proposals', '', ...proposalStatus(input.earlierProposals.slice(0, limit)), '');
     out.push('## Experiments', '', ...experimentRows(input.experiments.slice(0, limit)), '');
     const ind = s.indicators;
-    out.push('## Indicators', '', `- North star (share of systemic issues tend found that were addressed): **${ind.northStar === null ? 'n/a' : `${(ind.northStar * 100).toFixed(1)}%`}** (${ind.addressed} of ${ind.systemicIssues})`, `- Proposals this week: ${ind.proposalsThisWeek}; acceptance rate: ${ind.acceptanceRate === null ? 'n/a' : `${(ind.acceptanceRate * 100).toFixed(1)}%`} of ${ind.decided} decided; detection to proposal: ${ind.detectionToProposalDays === null ? 'n/a' : `${ind.detectionToProposalDays.toFixed(1)} days`} (median)`, '');
+    out.push('## Indicators', '', `- North star (share of systemic issues tend found that were addressed): **${ind.northStar === null ? 'n/a' : `${(ind.northStar * 100).toFixed(1)}%`}** (${ind.addressed} of ${ind.systemicIssues})`, `- Proposals this week (listed under New proposals): ${ind.proposalsThisWeek}, escalated: ${ind.escalationsThisWeek ?? 0}; acceptance rate: ${ind.acceptanceRate === null ? 'n/a' : `${(ind.acceptanceRate * 100).toFixed(1)}%`} of ${ind.decided} decided; detection to proposal: ${ind.detectionToProposalDays === null ? 'n/a' : `${ind.detectionToProposalDays.toFixed(1)} days`} (median)`, '');
     if (input.notes.length)
         out.push(...input.notes.map((n) => `> ${n}`), '');
     if (input.newProposals.length)
         out.push(...details(`Proposals in full (${input.newProposals.length})`, input.newProposals
             .slice(0, limit)
-            .map((p) => renderProposal(p, { level: 3, commands: false }))));
+            .map((p) => (0,proposals/* renderProposal */.t7)(p, { level: 3, commands: false }))));
     const metricRows = Object.entries(s.metrics)
         .sort(([a], [b]) => a.localeCompare(b))
         .slice(0, limit * 4)
@@ -54577,6 +55060,33 @@ function parseGeminiResult(value, file) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/weekly-reflection/traces/split-sessions.ts
+
+function sessionIdOf(record) {
+    return asString(record.value.sessionId) ?? asString(record.value.session_id) ?? undefined;
+}
+function splitBySessionId(records) {
+    const groups = new Map();
+    const leading = [];
+    let current;
+    for (const record of records) {
+        const id = sessionIdOf(record) || undefined;
+        if (id !== undefined) {
+            current = groups.get(id);
+            if (!current) {
+                current = [];
+                groups.set(id, current);
+            }
+        }
+        (current ?? leading).push(record);
+    }
+    const sessions = [...groups.values()];
+    if (sessions.length === 0)
+        return [leading];
+    sessions[0] = [...leading, ...sessions[0]].sort((a, b) => a.line - b.line);
+    return sessions;
+}
+
 ;// CONCATENATED MODULE: ./src/weekly-reflection/traces/parse-otel.ts
 // OpenTelemetry GenAI spans as JSON: OTLP/JSON (`resourceSpans[].scopeSpans[].spans[]`, one
 // document or one per line) or plain span objects with an `attributes` map. Spans are grouped
@@ -54734,6 +55244,7 @@ function parseOtelSpans(spans, file, malformedLines) {
 
 
 
+
 const CODEX_TYPES = new Set([
     'session_meta',
     'response_item',
@@ -54877,7 +55388,7 @@ function parseTraceText(text, file) {
             return {
                 file,
                 format,
-                sessions: [parseClaudeCode(records, file, format, malformed)],
+                sessions: splitBySessionId(records).map((group, i) => parseClaudeCode(group, file, format, i === 0 ? malformed : 0)),
                 malformedLines: malformed,
             };
         case 'otel-genai': {
@@ -55048,13 +55559,10 @@ async function runWeekly(ctx, options) {
     const metrics = snap.metrics;
     // Report.
     const all = Object.values(registryAfter.proposals);
-    const recordedIds = new Set(recorded.map((p) => p.id));
+    const newIds = new Set(snap.newProposals ?? []);
     const newProposals = all
-        .filter((p) => (p.status === 'proposed' || p.status === 'deferred') &&
-        (recordedIds.has(p.id) ||
-            (p.action !== 'weekly-reflection' && p.detectedAt >= window.start)))
+        .filter((p) => newIds.has(p.id))
         .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
-    const newIds = new Set(newProposals.map((p) => p.id));
     const earlier = all
         .filter((p) => !newIds.has(p.id) && p.status !== 'withdrawn')
         .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
@@ -55088,7 +55596,7 @@ async function runWeekly(ctx, options) {
             published.push(await ctx.publisher.upsertIssue({
                 key: `escalation-${p.key}`,
                 title: `Escalation: ${p.title}`,
-                body: renderProposal(p),
+                body: (0,proposals/* renderProposal */.t7)(p),
                 labels: ['tend:escalation', 'tend:proposal'],
             }));
         }
@@ -55371,7 +55879,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(7458)
 const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
@@ -56089,7 +56597,7 @@ module.exports.fastUri = fastUri
 
 
 
-const { isUUID } = __nccwpck_require__(5077)
+const { isUUID } = __nccwpck_require__(7458)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -56363,7 +56871,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5077:
+/***/ 7458:
 /***/ ((module) => {
 
 

@@ -66,12 +66,13 @@ async function rvl(dir: string, docsJson: string): Promise<void> {
     );
   });
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage();
   const messages = files.flatMap((file) =>
     file.messages
       .filter((m) => m.source?.startsWith('remark-validate-links'))
       .map((m) => ({ file: path.relative(dir, path.resolve(file.cwd, file.path)).split(path.sep).join('/'), line: m.line ?? 0, rule: m.ruleId ?? '', reason: m.reason })),
   );
-  process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, files: files.length, messages }));
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, files: files.length, messages }));
 }
 
 function git(dir: string, ...args: string[]): void {

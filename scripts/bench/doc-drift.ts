@@ -26,6 +26,8 @@ interface Finding {
 }
 interface AnalyzeOutput {
   ms: number;
+  /** CPU time of the whole process (all threads), which the machine's other load does not inflate as much. */
+  cpuMs: number;
   maxRssMb: number;
   total: number;
   stats: { docs: number; codeFiles: number; links: number; phases: Record<string, number> };
@@ -34,6 +36,7 @@ interface AnalyzeOutput {
 }
 interface RvlOutput {
   ms: number;
+  cpuMs: number;
   maxRssMb: number;
   files: number;
   messages: { file: string; line: number; rule: string; reason: string }[];
@@ -97,15 +100,20 @@ async function compare(): Promise<void> {
     const onlyTheirs = [...them].filter(([k]) => !us.has(k));
     const onlyOurs = [...us].filter(([k]) => !them.has(k));
     const oursMs = median(ours.map((o) => o.ms));
-    const linkPhases = (o: AnalyzeOutput) => (o.stats.phases['list and parse'] ?? 0) + (o.stats.phases['links and anchors'] ?? 0);
+    // What the link check alone costs: listing, parsing, the path history (renames), links and anchors.
+    const linkPhases = (o: AnalyzeOutput) => ['list', 'parse', 'path history', 'links and anchors'].reduce((n, p) => n + (o.stats.phases[p] ?? 0), 0);
     const theirsMs = median(theirs.map((t) => t.ms));
     console.log(`tree: ${dir}`);
     console.log(`docs compared ${docs.length} (.md), relative links ${first.stats.links}, code files ${first.stats.codeFiles}`);
+    console.log(`phases of one doc-drift run (ms): ${JSON.stringify(ours[0]?.stats.phases)}`);
     console.log(`remark-validate-links (unified-engine, one file set, ${theirs[0]?.files} files processed): ${them.size} broken, median ${theirsMs.toFixed(0)} ms, ${theirs[0]?.maxRssMb.toFixed(0)} MB`);
     console.log(`doc-drift full analysis (links, anchors, references, history, stale docs): ${us.size} broken links/anchors, median ${oursMs.toFixed(0)} ms, ${ours[0]?.maxRssMb.toFixed(0)} MB`);
-    console.log(`doc-drift list+parse+links phases only: median ${median(ours.map(linkPhases)).toFixed(0)} ms`);
+    console.log(`doc-drift link check alone (list, parse, path history, links and anchors phases): median ${median(ours.map(linkPhases)).toFixed(0)} ms`);
     console.log(`agreement: ${both.length} both, ${onlyTheirs.length} only remark-validate-links, ${onlyOurs.length} only doc-drift`);
     console.log(`wall-time ratio remark-validate-links / doc-drift (full analysis): ${(theirsMs / oursMs).toFixed(2)}x`);
+    const theirsCpu = median(theirs.map((t) => t.cpuMs));
+    const oursCpu = median(ours.map((o) => o.cpuMs));
+    console.log(`process CPU time (all threads), median: remark-validate-links ${theirsCpu.toFixed(0)} ms, doc-drift full analysis ${oursCpu.toFixed(0)} ms (${(theirsCpu / oursCpu).toFixed(2)}x)`);
     console.log(`wall-time ratio remark-validate-links / doc-drift (link phases): ${(theirsMs / median(ours.map(linkPhases))).toFixed(2)}x`);
     for (const [k, reason] of onlyTheirs) console.log(`  only remark-validate-links: ${k}  ${reason}`);
     for (const [k, f] of onlyOurs) console.log(`  only doc-drift: ${k}  ${f.target} (${f.confidence})`);
@@ -116,23 +124,23 @@ async function compare(): Promise<void> {
 }
 
 function scale(): void {
-  const rows: { docs: number; ms: number; rss: number; sources: number; findings: number; phases: Record<string, number> }[] = [];
+  const rows: { docs: number; ms: number; cpuMs: number; rss: number; sources: number; findings: number; phases: Record<string, number> }[] = [];
   for (const docs of [1000, 10000]) {
     const dir = tree(String(docs));
     try {
       const run = child<AnalyzeOutput>('analyze', dir);
-      rows.push({ docs, ms: run.ms, rss: run.maxRssMb, sources: run.stats.codeFiles, findings: run.total, phases: run.stats.phases });
+      rows.push({ docs, ms: run.ms, cpuMs: run.cpuMs, rss: run.maxRssMb, sources: run.stats.codeFiles, findings: run.total, phases: run.stats.phases });
     } finally {
       if (keep) console.log(`kept ${dir}`);
       else rmSync(dir, { recursive: true, force: true });
     }
   }
-  console.log('generated tree: docs | source files | findings | time | peak RSS | phases (ms)');
+  console.log('generated tree: docs | source files | findings | wall time | CPU time | peak RSS | phases (ms)');
   for (const r of rows) {
     const phases = Object.entries(r.phases)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
-    console.log(`  ${r.docs} | ${r.sources} | ${r.findings} | ${(r.ms / 1000).toFixed(1)} s | ${r.rss.toFixed(0)} MB | ${phases}`);
+    console.log(`  ${r.docs} | ${r.sources} | ${r.findings} | ${(r.ms / 1000).toFixed(1)} s | ${(r.cpuMs / 1000).toFixed(1)} s | ${r.rss.toFixed(0)} MB | ${phases}`);
   }
   const [small, large] = rows;
   if (small && large) console.log(`growth 1k -> 10k docs: time x${(large.ms / small.ms).toFixed(1)} for x10 docs`);

@@ -17,11 +17,32 @@ export function recordReader(values: Record<string, string | undefined>, source 
   return { source, get: (name) => values[name] };
 }
 
-/** Inputs from INPUT_* variables, as the runner sets them (spaces -> _, upper case). */
+/**
+ * Inputs from INPUT_* variables, as the runner sets them (spaces -> _, upper case, hyphens kept).
+ * A composite action hands its inputs on as one JSON object in TEND_INPUTS
+ * (`TEND_INPUTS: ${{ toJSON(inputs) }}`), so no input can be forgotten on the way.
+ */
 export function envReader(env: NodeJS.ProcessEnv = process.env): InputReader {
+  let bundled: Record<string, unknown> | undefined;
+  if (env.TEND_INPUTS) {
+    try {
+      const parsed: unknown = JSON.parse(env.TEND_INPUTS);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) bundled = parsed as Record<string, unknown>;
+    } catch {
+      throw new ConfigurationError(
+        'TEND_INPUTS is not a JSON object.',
+        'pass the inputs of a composite action as `TEND_INPUTS: ${{ toJSON(inputs) }}`.',
+      );
+    }
+  }
   return {
     source: 'input',
-    get: (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim(),
+    get(name) {
+      const direct = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim();
+      if (direct !== undefined && direct !== '') return direct;
+      const value = bundled?.[name];
+      return value === undefined || value === null ? direct : String(value).trim();
+    },
   };
 }
 

@@ -120,4 +120,8 @@ export interface PublishOutcome {
   url?: string;
   /** Dry-run: the file the would-be item was written to. */
   path?: string;
+  /** Status `rejected`: when the maintainer closed the item (ISO 8601), if GitHub says. */
+  rejectedAt?: string;
+  /** Status `rejected`: how it was closed. */
+  rejectionReason?: 'not-planned' | 'duplicate' | 'closed-unmerged';
 }

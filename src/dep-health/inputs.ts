@@ -48,6 +48,8 @@ export interface DepHealthOptions {
   failOn: FailOn;
   /** Globs of paths to skip when looking for manifests. */
   excludePaths: string[];
+  /** Toolchain versions the composite action set up before this step (recorded, for the report). */
+  toolchain: { node?: string; python?: string; go?: string };
 }
 
 function url(reader: InputReader, name: string, fallback: string): string {
@@ -107,5 +109,10 @@ export function parseInputs(reader: InputReader): DepHealthOptions {
     maxUpdateGroups: intInput(reader, 'max-update-groups', { min: 0, max: 50, fallback: 10 }),
     failOn: enumInput(reader, 'fail-on', FAIL_ON, 'never'),
     excludePaths: globsInput(reader, 'exclude-paths', ['**/node_modules/**', '**/vendor/**', '**/.venv/**']),
+    toolchain: {
+      node: optionalInput(reader, 'node-version'),
+      python: optionalInput(reader, 'python-version'),
+      go: optionalInput(reader, 'go-version'),
+    },
   };
 }

@@ -151,9 +151,8 @@ export function planUpdates(freshness: Freshness[], vulnerable: VulnerableDepend
 
   for (const fresh of freshness) {
     const { dependency, current } = fresh;
-    if (!dependency.direct || !current || handled.has(keyOf(dependency))) continue;
-    if (dependency.ecosystem === 'GitHub Actions') continue;
-    const target = eligibleInRange(fresh, options, skipped);
+    if (!dependency.direct || !current || dependency.ecosystem === 'GitHub Actions') continue;
+    const target = handled.has(keyOf(dependency)) ? undefined : eligibleInRange(fresh, options, skipped);
     if (target && !isIgnored(dependency, target, options.ignore)) {
       updates.push({ dependency, from: current, to: target, type: updateType(dependency.ecosystem, current, target), security: false, fixes: [], releaseUrl: releaseUrl(fresh.homepage) });
     } else if (target) {

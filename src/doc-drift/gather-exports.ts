@@ -7,7 +7,6 @@ import { goExports } from './exports/go-exports';
 import type { ExportedName } from './exports/model';
 import { pythonExports } from './exports/python-exports';
 import { parserFor } from './exports/tree-sitter';
-import { typescriptExports } from './exports/typescript-exports';
 
 const TS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
@@ -55,9 +54,12 @@ export async function gatherExports(root: string, files: string[], publicGlobs: 
       : packageEntryPoints(root, fileSet);
   const out: ExportedName[] = [];
   const seen = new Set<string>();
+  // The TypeScript compiler is large: load it only when there is a module for it to read.
+  let typescript: typeof import('./exports/typescript-exports') | undefined;
   for (const file of chosen) {
     if (TS.test(file) && !file.endsWith('.test.ts')) {
-      out.push(...typescriptExports(file, read, seen));
+      typescript ??= await import('./exports/typescript-exports');
+      out.push(...typescript.typescriptExports(file, read, seen));
     } else if (file.endsWith('.py') && !/(^|\/)test_[^/]*\.py$|_test\.py$/.test(file)) {
       const text = read(file);
       if (text !== undefined) out.push(...pythonExports(await parserFor('python'), file, text));

@@ -3,9 +3,9 @@
 import { codeCues } from './code-cues';
 import { codeMentionCues } from './code-mentions';
 import { ownText } from './filter-comments';
-import { THEMES, type Theme } from './taxonomy';
+import type { Theme } from './taxonomy';
 import { substitutionCues } from './text-substitution';
-import { LEXICON } from './theme-lexicon';
+import { GATED_PATTERNS, LEXICON_THEMES, PATTERNS, UNGATED, WORD_HITS, withBaseForms } from './lexicon-index';
 
 export interface Classification {
   theme: Theme;
@@ -16,20 +16,6 @@ export interface Classification {
 
 /** Minimum score a theme needs; below it the comment is `other`. */
 export const MIN_SCORE = 1.5;
-
-const LEXICON_THEMES = THEMES.filter((t): t is Exclude<Theme, 'other'> => t !== 'other');
-
-/** Word entries indexed by word, so a comment's words are looked up once each. */
-const BY_WORD = new Map<string, { theme: Theme; weight: number; cue: string }[]>();
-for (const theme of LEXICON_THEMES) {
-  for (const entry of LEXICON[theme]) {
-    for (const word of entry.words ?? []) {
-      const list = BY_WORD.get(word) ?? [];
-      if (!list.some((x) => x.theme === theme && x.cue === entry.cue)) list.push({ theme, weight: entry.weight, cue: entry.cue });
-      BY_WORD.set(word, list);
-    }
-  }
-}
 
 /** "this is not a typo", "isn't really a security issue": the next words do not count as cues. */
 const NEGATED =
@@ -45,12 +31,7 @@ function prose(body: string): string {
 /** The comment's words; code spans longer than one name (calls, expressions) are not prose. */
 function words(text: string): Set<string> {
   const plain = text.includes('`') ? text.replace(/`[^`\n]*`/g, (span) => (/^`[\w-]*`$/.test(span) ? span : ' ')) : text;
-  return new Set(plain.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []);
-}
-
-function hasAny(gate: ReadonlySet<string>, vocabulary: Set<string>): boolean {
-  for (const word of gate) if (vocabulary.has(word)) return true;
-  return false;
+  return withBaseForms(new Set(plain.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []));
 }
 
 /**
@@ -73,19 +54,21 @@ export function classifyComment(body: string, diffHunk?: string): Classification
   if (text !== '') {
     const matched = new Set<string>();
     const vocabulary = words(text);
+    const toTry = new Uint8Array(PATTERNS.length);
+    for (const index of UNGATED) toTry[index] = 1;
     for (const word of vocabulary) {
-      for (const hit of BY_WORD.get(word) ?? []) {
+      for (const hit of WORD_HITS.get(word) ?? []) {
         const key = `${hit.theme}\u0000${hit.cue}`;
         if (matched.has(key)) continue;
         matched.add(key);
         add(hit.theme, hit.weight, hit.cue);
       }
+      for (const index of GATED_PATTERNS.get(word) ?? []) toTry[index] = 1;
     }
-    for (const theme of LEXICON_THEMES) {
-      for (const entry of LEXICON[theme]) {
-        if (!entry.pattern || (entry.gate && !hasAny(entry.gate, vocabulary))) continue;
-        if (entry.pattern.test(text)) add(theme, entry.weight, entry.cue);
-      }
+    for (let index = 0; index < PATTERNS.length; index += 1) {
+      if (toTry[index] === 0) continue;
+      const { theme, entry } = PATTERNS[index] as (typeof PATTERNS)[number];
+      if (entry.pattern.test(text)) add(theme, entry.weight, entry.cue);
     }
     for (const cue of substitutionCues(text)) add(cue.theme, cue.weight, cue.cue);
   }

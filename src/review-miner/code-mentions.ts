@@ -25,6 +25,33 @@ export const TYPE_SYNTAX =
 /** A quoted name alone is a type when it is one of the typing vocabulary. */
 const TYPE_WORD = /^(?:Any|any|unknown|never|Optional|Union|Iterable|Iterator|Sequence|Mapping|Callable|Generator|Awaitable|TypeVar|Generic|Protocol|TypedDict|Literal|Final|NoReturn|Self|None|void|interface\{\}|Record|Partial|Readonly)$/;
 
+/** Deprecation markers across ecosystems: quoting one is about the public API's lifecycle. */
+const DEPRECATION = /(?:@[Dd]eprecated|#\[deprecated|\[\[deprecated|\[Obsolete|DeprecationWarning|FutureWarning|warnings\.deprecated|\bDeprecated:|@typing_extensions\.deprecated|\bdeprecate\()/;
+/** Visibility and export markers: which names callers can reach. */
+const VISIBILITY = /^(?:pub(?:\(crate\)|\(super\))?|__all__|@internal|@public|@api|export(?: default)?|internal|private|protected|public|@VisibleForTesting|@PublicApi|@Beta)$/;
+/** A bare numeric literal (`4096`, `0.75`, `60 * 60`): the reviewer is asking about a value. */
+const NUMBER_LITERAL = /^-?\d[\d_,.]*(?:\s*[*x/]\s*\d[\d_,.]*)*(?:ms|s|m|h|kb|mb|gb|px)?$/i;
+const VERSION_LIKE = /^\d+\.\d+\.\d+|^v\d/;
+/** Calls and settings that are unsafe with untrusted input. */
+const UNSAFE_CALL = /(?:shell\s*=\s*True|verify\s*=\s*False|\beval\b|\bexec\s*\(|os\.system|pickle\.loads?|yaml\.load\b|innerHTML|dangerouslySetInnerHTML|InsecureSkipVerify|rejectUnauthorized|mark_safe|html_safe|\|\s*safe\b|v-html|Math\.random|compare_digest|timingSafeEqual|ConstantTimeCompare|chmod\s+(?:0?777|a\+w)|\b0o?777\b)/;
+/** Calls that are about cost: memoisation, eager loading, capacity, copies. */
+const COST_CALL = /(?:select_related|prefetch_related|joinedload|selectinload|useMemo|useCallback|React\.memo|lru_cache|functools\.cache|cached_property|StringBuilder|strings\.Builder|with_capacity|\.reserve\(|\.clone\(\)|\bmemo\b|bytes\.Buffer)/;
+
+function valueCues(code: string, push: (cue: CodeCue) => void): void {
+  const trimmed = code.trim();
+  if (DEPRECATION.test(trimmed)) push({ theme: 'api-design', weight: 3, cue: 'quotes a deprecation marker' });
+  else if (VISIBILITY.test(trimmed)) push({ theme: 'api-design', weight: 1.5, cue: 'quotes a visibility keyword' });
+  if (NUMBER_LITERAL.test(trimmed) && !VERSION_LIKE.test(trimmed)) {
+    const single = /^-?\d$/.test(trimmed);
+    push({ theme: 'magic-values', weight: single ? 1.5 : 2, cue: 'quotes a bare number' });
+  }
+  if (UNSAFE_CALL.test(trimmed)) push({ theme: 'security', weight: 2.5, cue: 'quotes an unsafe call' });
+  if (/^(?:\*\*?|\.\.\.)(?:kwargs|args|options|opts|props|rest|params)$/.test(trimmed)) {
+    push({ theme: 'api-design', weight: 1.5, cue: 'quotes a catch-all parameter' });
+  }
+  if (COST_CALL.test(trimmed)) push({ theme: 'performance', weight: 2, cue: 'quotes a cost-related call' });
+}
+
 export function codeMentionCues(body: string): CodeCue[] {
   const { inline, fenced } = quotedCode(body);
   const cues: CodeCue[] = [];
@@ -37,6 +64,7 @@ export function codeMentionCues(body: string): CodeCue[] {
     if (TYPE_SYNTAX.test(code)) push({ theme: 'type-annotations', weight: 1.5, cue: 'quotes type syntax' });
     else if (/^(any|Any|unknown)$/.test(code.trim())) push({ theme: 'type-annotations', weight: 2, cue: 'quotes `any`/`unknown`' });
     else if (TYPE_WORD.test(code.trim())) push({ theme: 'type-annotations', weight: 1, cue: 'quotes a typing name' });
+    valueCues(code, push);
   }
   for (const code of fenced) {
     if (LOGGER_CALL.test(code)) push({ theme: 'logging-debug', weight: 1, cue: 'example uses a logger' });

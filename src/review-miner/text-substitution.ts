@@ -37,6 +37,9 @@ function isSpellingFix(before: string, after: string): boolean {
   if (a === b) return before !== after; // capitalisation only
   const longest = Math.max(a.length, b.length);
   if (longest < 3) return false;
+  // `enabled` -> `isEnabled`, `count` -> `counts`: a prefix or suffix added to a whole word is a
+  // new name, not a spelling fix.
+  if ((a.includes(b) || b.includes(a)) && Math.abs(a.length - b.length) >= 2) return false;
   const distance = editDistance(a, b);
   return distance <= 2 && distance / longest <= 0.34;
 }

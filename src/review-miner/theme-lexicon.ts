@@ -1,33 +1,17 @@
 // The classifier's lexicon: weighted cues per theme, read against the reviewer's own words.
 // Transparent on purpose: every match is reported as a cue, so a maintainer can see why.
 // Two kinds of entry: `words` (any of these lower-case words, looked up in the comment's word
-// set, cheap) and `pattern` (a phrase or code shape). Weights: 3+ is a strong cue that decides a
-// theme alone, 1.5-2.5 a clear cue, below 1.5 a weak cue that only counts with others.
+// set, cheap; inflections fold onto them, see lexicon-index.ts) and `pattern` (a phrase or code
+// shape). Weights: 3+ is a strong cue that decides a theme alone, 1.5-2.5 a clear cue, below 1.5
+// a weak cue that only counts with others. This file holds the code-hygiene themes; the design
+// themes (magic values, performance, security, API) and spelling live next to it.
+import { e, w, type LexiconEntry } from './lexicon-entry';
 import type { Theme } from './taxonomy';
+import { API_DESIGN, MAGIC_VALUES } from './theme-lexicon-api';
+import { PERFORMANCE, SECURITY } from './theme-lexicon-risk';
+import { TYPO_SPELLING } from './theme-lexicon-spelling';
 
-export interface LexiconEntry {
-  pattern?: RegExp;
-  /** A pattern is only tried when the comment has one of these words (speed, not meaning). */
-  gate?: ReadonlySet<string>;
-  words?: ReadonlySet<string>;
-  weight: number;
-  cue: string;
-}
-
-const e = (pattern: RegExp, weight: number, cue: string, gate?: string): LexiconEntry =>
-  gate ? { pattern, weight, cue, gate: new Set(gate.split(' ')) } : { pattern, weight, cue };
-const w = (words: string, weight: number, cue: string): LexiconEntry => ({ words: new Set(words.split(' ')), weight, cue });
-
-/** Frequent misspellings seen in code, comments and docs (a reviewer quoting them is pointing one out). */
-const MISSPELLINGS =
-  'teh recieve recieved reciever seperate seperated seperator occured occurence occurrance definately accross adress ' +
-  'lenght heigth widht paramter paramters arguement arguements enviroment existant dependancy dependancies retreive ' +
-  'succesful successfull succesfully begining commited comming untill wierd thier neccessary necesary accomodate ' +
-  'acheive noticable refered responsability sucess supress tommorow truely writting similiar funtion fucntion retrun ' +
-  'reponse resposne initalize intialize instanciate availible avaliable compatability priviledge wether cancelation ' +
-  'explicitely implicitely unecessary unneccessary overriden reproducable guarentee garantee mesage messsage ' +
-  'udpate upate calback valdiate vaildate exeption excpetion propery proprety attribtue usefull independant ' +
-  'requried requred recomend reccomend appropiate approriate consistant enought containes alredy allready aswell';
+export type { LexiconEntry } from './lexicon-entry';
 
 export const LEXICON: Record<Exclude<Theme, 'other'>, LexiconEntry[]> = {
   'type-annotations': [
@@ -44,6 +28,7 @@ export const LEXICON: Record<Exclude<Theme, 'other'>, LexiconEntry[]> = {
     e(/\b(try\/except|try\/catch|try-catch|try-except|except(ion)? (clause|handler|block)|catch block|error handler)\b/i, 2.5, 'exception handler', 'try except exception catch error'),
     e(/\bbare (except|catch)\b|\bexcept\s*:|\bcatch\s*\(\s*\)|\bexcept Exception\b/i, 3, 'bare except', 'bare except catch'),
     w('raise raises raised throw throws thrown rethrow reraise propagate propagates propagated unwrap expect panic panics', 1, 'raise/throw'),
+    e(/\b(wrap(s|ped|ping)? (the |this |that |an? )?(original )?(errors?|exceptions?)|(errors?|exceptions?) (chaining|wrapping|context)|raise \w+ from|fmt\.Errorf|errors\.(Wrap|Is|As)|%w\b)/i, 2.5, 'wrap the error', 'wrap wraps wrapped wrapping error errors exception exceptions raise fmt w'),
     e(/\b(error[- ]handling|handle (the |this |that |an? )?(errors?|failures?|exceptions?|case where)|error (path|case|message|code)s?|unhappy path)\b/i, 2.5, 'error handling', 'error errors handle handling path'),
     e(/\b(swallow(s|ed|ing)?|silently (ignore|fail|drop)s?|ignor(e|es|ed|ing) (the )?(errors?|exceptions?|return value)|unchecked (error|exception)|err != nil|if err|return(s|ed)? (an? )?err(or)?|\?-operator|the `\?` operator|unwrap\(\)|\.expect\()/i, 2.5, 'swallowed error', 'swallow swallows swallowed swallowing silently ignore ignores ignored ignoring unchecked err return returns returned operator unwrap expect'),
     e(/\b(errors?|exceptions?|return (value|code)|err) (returned |raised |thrown )?(by `?[\w.]+`? )?(is |are |gets |get )?(ignored|discarded|dropped|swallowed|lost|unhandled|not (checked|handled))\b/i, 2.5, 'ignored error', 'error errors exception exceptions return err'),
@@ -64,7 +49,7 @@ export const LEXICON: Record<Exclude<Theme, 'other'>, LexiconEntry[]> = {
     w('rename renaming renamed renames naming', 3, 'rename'),
     e(/\b(better|clearer|good|bad|poor|vague|confusing|misleading|generic|descriptive|meaningful|explicit|specific|shorter|longer|consistent|inconsistent|odd|weird|unclear|accurate|different|new|old|current|proper) names?\b|\bnames? (is|isn't|seems|sounds|could|should|does|doesn't|feels|reads|implies|suggests)\b/i, 3, 'judges a name', 'name names'),
     e(/\b(variable|function|method|class|field|param(eter)?|argument|file|module|package|struct|type|constant|property|attribute|test|enum|key) names?\b/i, 2, 'names a kind of identifier', 'name names'),
-    e(/\b(camel ?case|snake ?case|pascal ?case|kebab ?case|screaming[_ ]case|naming conventions?|lower ?case|upper ?case|title ?case)\b/i, 3, 'naming convention', 'case camel snake pascal kebab camelcase snakecase pascalcase kebabcase conventions convention lowercase uppercase titlecase lower upper title'),
+    e(/\b(camel[ _]?case|snake[ _]?case|pascal[ _]?case|kebab[- _]?case|screaming[_ ](snake[_ ])?case|naming conventions?|lower ?case|upper ?case|title ?case)\b/i, 3, 'naming convention', 'case camel snake pascal kebab camelcase snakecase pascalcase kebabcase conventions convention lowercase uppercase titlecase lower upper title'),
     e(/\b(call(ed)? (it|this|them|that) `?\w+|should be (called|named)|(called|named) something like|name (it|this|them) `?\w+)/i, 2.5, 'call it X', 'call called name named'),
     e(/\bmore (descriptive|meaningful|explicit|specific|accurate)\b|\b(shadow(s|ing|ed)? (a |the )?(built-?ins?|globals?|outer|module))\b|\b(leading|trailing) underscore\b|\b(prefix|suffix)(ed)? (with|by)\b|\b(plural|singular)\b/i, 1.5, 'descriptive/convention', 'more shadow shadows shadowing shadowed leading trailing prefix suffix prefixed suffixed plural singular'),
     e(/`[A-Za-z_$][\w$]*` (sounds|reads|seems|is (a bit |quite |too |very )?(odd|weird|vague|unclear|confusing|misleading|generic|long|short))\b/i, 2, 'judges `identifier`'),
@@ -90,6 +75,7 @@ export const LEXICON: Record<Exclude<Theme, 'other'>, LexiconEntry[]> = {
     e(/\b(factor (this|it|that|these|them) out|refactor (this|it|them) (in)?to|common (function|helper|method|module|code|base class)|extract(ed|ing)? (this |it |that |these )?(in)?to|pull (this |it )?out into|move (this|it|these) (in)?to (a |an |its own )?(helper|function|method|util|module))\b/i, 2.5, 'factor out', 'factor refactor common extract extracted extracting pull move'),
     w('extract factor reuse reused reusing reusable', 2, 'extract/reuse'),
     e(/\bre-?us(e|ed|ing|able)\b|\b(helper|utility|util|shared) (function|method|class|module)\b|\b(already (a|an|the) (function|helper|method|util)|existing (helper|function|util|method))\b/i, 2, 'helper/reuse', 'reuse reused reusing reusable re helper utility util shared already existing'),
+    e(/\b((we |there )?(already|also) (have|has|had|exists?|is) (a |an )?`?[\w.]+`? (in|that|which|for|helper|function|method|util)|(does|do) (exactly |basically |essentially )?the same( thing)?|reinvent(s|ing)? the wheel|(only|just) differ(s)? (in|by)|differ(s)? only (in|by))\b/i, 2.5, 'already exists', 'already also does do reinvent reinventing reinvents only just differ differs'),
     e(/\b(own function|separate function|its own (method|function)|a (small |little )?helper)\b/i, 2, 'own function', 'own separate helper'),
   ],
   'style-formatting': [
@@ -117,56 +103,9 @@ export const LEXICON: Record<Exclude<Theme, 'other'>, LexiconEntry[]> = {
     w('import imports imported', 0.5, 'import'),
     e(/\b(remove|delete|drop) (this|these|it|them|that)\b|\b(no longer (needed|necessary)|isn't needed|is not needed|not needed|unneeded|obsolete|leftovers?|can be removed|can go)\b/i, 1.5, 'remove it', 'remove delete drop needed necessary unneeded obsolete leftover leftovers removed go'),
   ],
-  'magic-values': [
-    e(/\bmagic (numbers?|values?|constants?|strings?|literals?)\b/i, 3.5, 'magic number', 'magic'),
-    e(/\b(named (\w+ )?constants?|constant (for|instead)|make (this|it) a constant|extract (it |this )?(in)?to a constant|create a constant|move (this |it )?to a constant|as a constant|const(ant)? (variable|value)|an enum (instead|for))\b/i, 3, 'named constant', 'named constant constants enum'),
-    e(/\b(hard[- ]?cod(ed|ing|e)|hardcode)\b/i, 2.5, 'hardcoded', 'hard hardcoded hardcode hardcoding hardcodes'),
-    e(/\b(configurable|config(uration)? (value|option|setting))\b/i, 0.75, 'config value', 'configurable config configuration'),
-    w('constant constants literal literals', 1.5, 'constant'),
-    w('magic', 2, 'magic'),
-    e(/\b(arbitrary|unexplained|unnamed|random) (numbers?|values?|limits?|timeouts?|constants?|delays?|sizes?|thresholds?)\b|\b(use|define|introduce|add) (a |an )?(named )?(constant|enum)\b/i, 2.5, 'arbitrary value', 'arbitrary unexplained unnamed random use define introduce add'),
-    e(/\b(why|what is|what's|what does) (\w+ ){0,3}\d+(\.\d+)?\b(?! ?%)|\bwhere does (the |this )?(\d+|number|value) come from\b/i, 1.5, 'unexplained number', 'why where what'),
-  ],
-  performance: [
-    w('performance perf performant faster slower slow efficient inefficient efficiency speedup optimize optimise optimization optimisation optimized optimised latency throughput', 2.5, 'performance'),
-    e(/\bO\((n|n\^?2|n\*\*2|n log n|log n|1|n\*m|n²)\)|\b(quadratic|linear time|constant time|time complexity|complexity)\b|\bperforms? (better|worse|poorly)\b/i, 3, 'complexity'),
-    w('allocate allocates allocation allocations memory cache caching cached memoize memoise memoization lazy lazily batch batched batching benchmark benchmarks loop loops iterate iterating', 1.25, 'cost'),
-    e(/\b(n\+1|hot path|tight loop|on every (call|request|iteration|render)|each time|every time)\b/i, 1.5, 'repeated cost', 'n hot tight every each'),
-    e(/\b(sets?|hash ?map|dict(ionary)?) (lookup|instead)\b|\binstead of (a )?(list|array)\b|\b(set|dict|map) instead\b/i, 1.5, 'data structure', 'set sets hash hashmap dict dictionary map instead'),
-    e(/\b(expensive|costly|overhead|unnecessary (copy|copies|allocation|work|calls?|iterations?|queries)|redundant (calls?|computation|lookups?|queries))\b/i, 2, 'cost words', 'expensive costly overhead unnecessary redundant'),
-    e(/\b(once|one (query|call|request|lookup)) (per|for (each|every))\b|\b(for|on|in) (each|every) (row|item|element|iteration|call|request|render|record|entry|line|loop|frame|event)\b|\b(network|http|api|database|db|disk|rpc|remote) (calls?|requests?|round ?trips?|quer(y|ies)|access|reads?|writes?)\b/i, 1.5, 'per-item cost', 'once one for on in network http api database db disk rpc remote'),
-    e(/\b((all|whole|entire) (file|table|list|array|dataset|response|result) (in|into) memory|(in|into) memory|stream (it|this|them|the)|all at once|in bulk|bulk (insert|query|fetch|load)|single query|concatenat(e|ing|ion) (strings? )?in (a|the) loop|stringbuilder|strings\.builder|(compile|precompile) (the |this )?(regex|pattern)|hoist (it|this))\b/i, 2, 'memory/bulk', 'all whole entire in into stream bulk single concatenate concatenating concatenation stringbuilder strings compile precompile hoist'),
-    w('fast speed cpu rerender rerenders scalability scales linear logarithmic lookups', 1.25, 'speed words'),
-    e(/\b(re-?renders?|in (a |one )?(single|one) (pass|iteration|query|request|round ?trip)|big-?o|blocking (call|the event loop|io)|event loop|round ?trips?)\b/i, 2, 'wasted work', 're rerender rerenders renders render single one big bigo blocking event round roundtrip roundtrips trips'),
-  ],
-  security: [
-    w('security secure insecure vulnerable vulnerability vulnerabilities exploit exploitable attacker attackers malicious cve xss csrf ssrf rce owasp', 3, 'security'),
-    e(/\b(sql injection|injection|path traversal|sanitiz(e|ed|ation)|sanitis(e|ed|ation)|untrusted|user[- ]input|user[- ]supplied|parameteri[sz]ed (query|queries|statements?)|prepared statements?|timing attacks?|open redirects?)\b/i, 2.5, 'injection', 'sql injection traversal sanitize sanitized sanitization sanitise sanitised sanitisation untrusted user prepared parameterized parameterised timing redirect'),
-    w('escape escaping unescaped', 1.5, 'escaping'),
-    e(/\b(anyone|any user|an? (unauthenticated|anonymous|untrusted) (user|caller|client)) (can|could|to) (read|write|access|delete|execute|call|see|modify)\b|\barbitrary (code|commands?|files?|paths?|urls?|sql|html|scripts?) (execution|read|write|access)?|\b(read|write|delete|access) any file\b|\.env\b|\bcommit(ted|ting)? (the |your |a )?(secrets?|keys?|credentials|passwords?|tokens?)\b|\bvalidat(e|ion of) (the )?(input|url|redirect|path|user|origin|signature)\b/i, 2.5, 'unsafe access'),
-    w('attack attacks', 2.5, 'attack'),
-    w('md5 sha1 bcrypt argon2 encrypt encrypted encryption decrypt tls ssl certificate certificates cryptographic cryptographically csprng nonce', 2, 'crypto'),
-    e(/\b(sensitive (data|information|info|values?|fields?)|pii|personal data|denial of service|dos attack|redos|rate[- ]limit(ing|ed)?|brute[- ]force|leak(s|ed|ing)? (the |a |any )?(secrets?|tokens?|passwords?|keys?|credentials|data|information|info)|(is |are |be )?(dangerous|unsafe) (to|for|with|if|when))\b/i, 2.5, 'sensitive data', 'sensitive pii personal denial dos redos rate brute leak leaks leaked leaking dangerous unsafe'),
-    e(/\b(secrets?|credentials?|passwords?|api[- ]?keys?|private keys?|access tokens?|tokens? (leak|in (the )?(logs?|code|source|url)))\b/i, 2.5, 'secret', 'secret secrets credential credentials password passwords api apikey apikeys key keys private access token tokens'),
-    e(/\b(permissions?|privileges?|auth(entication|orization|n|z)?|access control|chmod|0777|shell=True|eval\(|exec\(|pickle|dangerouslySetInnerHTML|innerHTML|verify=False|csp|cors)\b/i, 1.5, 'permissions'),
-    w('sql', 0.75, 'sql'),
-  ],
-  'typo-spelling': [
-    w('typo typos typos misspell misspelled misspelling misspellings misspelt spelling spelt spellcheck codespell', 3.5, 'typo'),
-    e(/\b(spelled|spelt) (wrong|wrongly|incorrectly)\b|\b(sp\.|\(sic\))|\b(missing|extra) (an? )?(letter|["'`“]\w{1,2}["'`”])|\bdouble (word|the|a)\b/i, 3, 'spelling phrase'),
-    w('grammar grammatical capitalize capitalise capitalized capitalised capitalization capitalisation punctuation apostrophe', 1.5, 'grammar'),
-    w(MISSPELLINGS, 1.5, 'common misspelling'),
-  ],
-  'api-design': [
-    e(/\b(public (api|interface|method|function|class|surface)|api (design|surface|change)|breaking changes?|backwards?[- ]compat(ible|ibility)?|deprecat(e|ed|ion|ing))\b/i, 3, 'public API', 'public api breaking backward backwards compatible compatibility compat deprecate deprecated deprecation deprecating'),
-    w('signature parameter parameters argument arguments kwarg kwargs overload overloads', 1, 'parameters'),
-    e(/\b(keyword argument|return value|default value|optional (param(eter)?|argument)|positional argument)s?\b/i, 1.5, 'parameter shape', 'argument arguments value parameter param optional'),
-    w('configurable expose exposed exposing encapsulate encapsulation caller callers consumer consumers', 2, 'interface'),
-    w('endpoint endpoints interface contract semver', 1.25, 'contract'),
-    e(/\b(options? (object|struct|bag|dict)|boolean (flags?|param(eter)?s?|arg(ument)?s?)|too many (param(eter)?s|arg(ument)?s)|builder pattern|call sites?|user-facing|breaking|(make|keep) (this|it) (private|internal)|should(n't| not)? be (public|private|internal|exported))\b/i, 2.5, 'interface shape', "option options boolean too builder call site sites user facing breaking make keep should shouldn't"),
-    w('abstraction abstractions coupling coupled decouple decoupled ergonomic ergonomics usability visibility', 1.5, 'design words'),
-    w('public private internal internally visibility exported unexported pub', 1.5, 'visibility'),
-    e(/\b(keyword[- ]only|positional[- ]only|default (value|argument|behaviou?r)s?|(new|extra|another) (flag|option|parameter|argument|setting)|env(ironment)? var(iable)?s?|config(uration)? (file|key)|(cli|command[- ]line) (flag|option|argument)s?|belongs? (in|to|on)|should live (in|on)|free function|single responsibility|return (a|an) (result|error|option|optional|promise|iterator|generator|tuple|list|dict|map|struct|object|enum)\b)/i, 1.5, 'API shape', 'keyword positional default new extra another env environment config configuration cli command belong belongs live free single return'),
-    e(/\b(should (take|accept|return|expose)|return (a|an) \w+ instead|(this|the) (api|method|function) should|leaky abstraction|separation of concerns)\b/i, 1.5, 'interface shape', 'should return abstraction separation'),
-  ],
+  'magic-values': MAGIC_VALUES,
+  performance: PERFORMANCE,
+  security: SECURITY,
+  'typo-spelling': TYPO_SPELLING,
+  'api-design': API_DESIGN,
 };

@@ -15,6 +15,7 @@ import { detectPatterns } from './analysis/detect-patterns';
 import { evaluateExperiments, type ExperimentsFile } from './analysis/experiments';
 import { markImplemented } from './analysis/implemented-proposals';
 import { computeIndicators } from './analysis/indicators';
+import { newProposalIds } from './analysis/new-proposals';
 import type { InstructionFile } from './analysis/instruction-file';
 import { flattenMetrics, type MetricMap, type WeeklySnapshot } from './analysis/weekly-snapshot';
 import type { GitHubData } from './gather/read-github';
@@ -76,9 +77,13 @@ export function computeWeek(tx: StateTransaction, g: Gathered): WeekOutcome {
     normaliseProposalsFile(tx.get(PROPOSALS_FILE)),
     github.pulls ?? [],
   );
+  // Recurring = recorded by a run for an earlier week; a rerun of this week does not make its
+  // own proposals recurring.
+  const previousRun = tx.get<WeeklySnapshot>(historyPath('weekly-reflection', week));
+  const thisWeeks = new Set(previousRun?.newProposals ?? []);
   const knownKeys = new Set(
     Object.values(lifecycle.proposals)
-      .filter((p) => p.action === 'weekly-reflection')
+      .filter((p) => p.action === 'weekly-reflection' && !thisWeeks.has(p.id))
       .map((p) => p.key),
   );
   const detected = detectPatterns({
@@ -95,6 +100,12 @@ export function computeWeek(tx: StateTransaction, g: Gathered): WeekOutcome {
     withdrawMissing: g.partial.length === 0,
   });
   tx.set(PROPOSALS_FILE, merged.file);
+  const newIds = newProposalIds({
+    window,
+    before: lifecycle,
+    after: merged.file,
+    ...(previousRun?.newProposals ? { earlier: previousRun.newProposals } : {}),
+  });
 
   const byWeek = new Map<string, MetricMap>(view.history.map((s) => [s.week, s.metrics]));
   byWeek.set(week, metrics);
@@ -119,7 +130,8 @@ export function computeWeek(tx: StateTransaction, g: Gathered): WeekOutcome {
     conversation,
     traces: g.traces?.totals ?? null,
     others: view.others,
-    indicators: computeIndicators(merged.file, window),
+    indicators: computeIndicators(merged.file, newIds),
+    newProposals: newIds,
     partial: g.partial,
   };
   tx.set(historyPath('weekly-reflection', week), snapshot);

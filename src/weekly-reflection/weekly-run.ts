@@ -83,16 +83,10 @@ export async function runWeekly(
 
   // Report.
   const all = Object.values(registryAfter.proposals);
-  const recordedIds = new Set(recorded.map((p) => p.id));
+  const newIds = new Set(snap.newProposals ?? []);
   const newProposals = all
-    .filter(
-      (p) =>
-        (p.status === 'proposed' || p.status === 'deferred') &&
-        (recordedIds.has(p.id) ||
-          (p.action !== 'weekly-reflection' && p.detectedAt >= window.start)),
-    )
+    .filter((p) => newIds.has(p.id))
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
-  const newIds = new Set(newProposals.map((p) => p.id));
   const earlier = all
     .filter((p) => !newIds.has(p.id) && p.status !== 'withdrawn')
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));

@@ -112,3 +112,20 @@ describe('layered inputs', () => {
     expect(() => requiredInput(layered, 'missing')).toThrow('Missing required input `missing`');
   });
 });
+
+describe('composite actions', () => {
+  it('reads inputs handed on as one JSON object in TEND_INPUTS', () => {
+    const env = { TEND_INPUTS: JSON.stringify({ 'state-branch': 'memory', 'soak-days': '5', token: 'x' }) };
+    expect(envReader(env).get('state-branch')).toBe('memory');
+    expect(intInput(envReader(env), 'soak-days', { min: 0, max: 30, fallback: 3 })).toBe(5);
+  });
+
+  it('prefers a direct INPUT_ variable over TEND_INPUTS', () => {
+    const env = { 'INPUT_STATE-BRANCH': 'direct', TEND_INPUTS: JSON.stringify({ 'state-branch': 'bundled' }) };
+    expect(envReader(env).get('state-branch')).toBe('direct');
+  });
+
+  it('refuses TEND_INPUTS that is not a JSON object, saying how to pass it', () => {
+    expect(() => envReader({ TEND_INPUTS: '{oops' })).toThrow('toJSON(inputs)');
+  });
+});

@@ -49,7 +49,7 @@ it('analyses traces offline: per-session figures, one finding per inefficiency, 
     definition.parseInputs(recordReader({ traces: 'traces/**/*.json, traces/**/*.jsonl' }, 'flag')),
   );
   const sessions = result.extra!.sessions as { file: string; format: string }[];
-  expect(sessions).toHaveLength(12);
+  expect(sessions).toHaveLength(14);
   expect(
     sessions.find((s) => s.file === 'traces/real/claude-code-session-hello-world.jsonl'),
   ).toMatchObject({ format: 'claude-code-session', turns: 4, toolCalls: 2 });
@@ -76,4 +76,22 @@ it('analyses traces offline: per-session figures, one finding per inefficiency, 
     .toString()
     .trim();
   expect(branch).toMatch(/^[0-9a-f]{40}$/);
+
+  // The week reported is the last complete one; the proposals this run recorded are new in it,
+  // and the indicator counts exactly the task list.
+  const listed = (summary: string) =>
+    summary
+      .split('## Headline')[0]!
+      .split('\n')
+      .filter((l) => /^- \[[ x]\] `P-\d+`/.test(l));
+  const indicator = (summary: string) =>
+    Number(/Proposals this week \(listed under New proposals\): (\d+)/.exec(summary)?.[1]);
+  expect(listed(result.summary).length).toBeGreaterThan(0);
+  expect(indicator(result.summary)).toBe(listed(result.summary).length);
+  const again = await definition.run(
+    ctx,
+    definition.parseInputs(recordReader({ traces: 'traces/**/*.json, traces/**/*.jsonl' }, 'flag')),
+  );
+  expect(listed(again.summary)).toEqual(listed(result.summary));
+  expect(indicator(again.summary)).toBe(listed(result.summary).length);
 });

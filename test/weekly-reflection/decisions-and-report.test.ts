@@ -3,6 +3,7 @@ import type { Proposal } from '../../src/core/types';
 import { checkBand } from '../../src/weekly-reflection/analysis/metric-band';
 import { evaluateExperiments, judge } from '../../src/weekly-reflection/analysis/experiments';
 import { computeIndicators } from '../../src/weekly-reflection/analysis/indicators';
+import { newProposalIds } from '../../src/weekly-reflection/analysis/new-proposals';
 import { detectPatterns } from '../../src/weekly-reflection/analysis/detect-patterns';
 import { withGuidance } from '../../src/weekly-reflection/analysis/instruction-file';
 import { weekWindow } from '../../src/weekly-reflection/metrics/week-window';
@@ -138,7 +139,10 @@ describe('indicators', () => {
     list[2]!.status = 'withdrawn';
     list[3]!.status = 'accepted';
     list[3]!.history!.push({ status: 'accepted', at: NOW.toISOString(), by: 'rita' });
-    const ind = computeIndicators(file, weekWindow('2026-W11'));
+    const ind = computeIndicators(
+      file,
+      newProposalIds({ window: weekWindow('2026-W11'), before: emptyProposalsFile(), after: file }),
+    );
     expect(ind.northStar).toBeCloseTo(1 / 3, 10); // a implemented; a, d, e systemic
     expect(ind.acceptanceRate).toBeCloseTo(2 / 3, 10); // a (implemented), d accepted; b rejected
     expect(ind.proposalsThisWeek).toBe(5);
@@ -178,6 +182,30 @@ describe('patterns', () => {
     expect(twice.content).toBe('# A\n\n<!-- tend:k -->\n## H\n\n- two\n<!-- /tend:k -->\n');
   });
 });
+
+function snapshotOf(week: string): WeeklySnapshot {
+  return {
+    week,
+    runAt: NOW.toISOString(),
+    counts: { byKind: {}, bySeverity: { error: 0, warning: 0, notice: 0 }, total: 0 },
+    metrics: {},
+    pullRequests: null,
+    ci: null,
+    conversation: null,
+    traces: null,
+    others: { findings: {}, openProposals: {}, reviewThemes: {} },
+    indicators: {
+      proposalsThisWeek: 50,
+      acceptanceRate: null,
+      decided: 0,
+      detectionToProposalDays: null,
+      northStar: null,
+      systemicIssues: 0,
+      addressed: 0,
+    },
+    partial: [],
+  };
+}
 
 describe('report', () => {
   const snapshot = (week: string, value: number): WeeklySnapshot => ({
@@ -229,5 +257,110 @@ describe('report', () => {
     expect(body).toMatch(/\| PRs merged \| \*\*9\*\* \| 7 \| \+2 \|/);
     expect(body).toContain('```mermaid');
     expect(body.indexOf('New proposals')).toBeLessThan(body.indexOf('Headline'));
+  });
+});
+
+describe('proposals new in a week', () => {
+  const week = weekWindow('2026-W11');
+  const during = new Date('2026-03-11T12:00:00Z'); // inside 2026-W11
+  const after = new Date('2026-03-16T06:00:00Z'); // Monday of 2026-W12, when W11 is reported
+
+  it("counts another action's proposals recorded during the week and weekly-reflection's recorded by the week's run", () => {
+    const fromOthers = recordProposals(
+      emptyProposalsFile(),
+      'review-miner',
+      [proposal('theme-naming', { action: 'review-miner' })],
+      during,
+    ).file;
+    const nextWeek = recordProposals(
+      fromOthers,
+      'doc-drift',
+      [proposal('drift', { action: 'doc-drift' })],
+      after,
+    ).file;
+    const mine = recordProposals(nextWeek, 'weekly-reflection', [proposal('metric-x')], after).file;
+    const ids = newProposalIds({ window: week, before: nextWeek, after: mine });
+    const keyOf = (id: string) => Object.values(mine.proposals).find((p) => p.id === id)!.key;
+    const keys = ids.map(keyOf).sort();
+    expect(keys).toEqual(['metric-x', 'theme-naming']);
+    expect(computeIndicators(mine, ids).proposalsThisWeek).toBe(2);
+    // The doc-drift proposal recorded in W12 is new in W12's report, not W11's.
+    const w12 = newProposalIds({ window: weekWindow('2026-W12'), before: mine, after: mine });
+    expect(w12.map(keyOf)).toEqual(['drift']);
+  });
+
+  it('keeps the ids an earlier run of the same week found new, so a rerun lists the same ones', () => {
+    const first = recordProposals(
+      emptyProposalsFile(),
+      'weekly-reflection',
+      [proposal('m')],
+      after,
+    ).file;
+    const ids = newProposalIds({ window: week, before: emptyProposalsFile(), after: first });
+    const rerun = newProposalIds({ window: week, before: first, after: first, earlier: ids });
+    expect(rerun).toEqual(ids);
+    expect(ids).toHaveLength(1);
+  });
+
+  it('counts escalated new proposals as the escalation frequency', () => {
+    const file = recordProposals(
+      emptyProposalsFile(),
+      'weekly-reflection',
+      [proposal('a', { escalate: true }), proposal('b')],
+      after,
+    ).file;
+    const ids = Object.values(file.proposals).map((p) => p.id);
+    expect(computeIndicators(file, ids)).toMatchObject({
+      proposalsThisWeek: 2,
+      escalationsThisWeek: 1,
+    });
+  });
+});
+
+describe('report size', () => {
+  it('stays under 65,536 characters with 1,000 pull requests, 50 long proposals and 1,000 sessions, keeping every task-list line', () => {
+    const long = (n: number) => `${'word '.repeat(n)}`.trim();
+    const proposals = Array.from({ length: 50 }, (_, i) =>
+      proposal(`metric-${i}`, {
+        id: `P-${i + 1}`,
+        title: `Proposal ${i + 1} ${long(12)}`,
+        pattern: long(300),
+        evidence: Array.from(
+          { length: 8 },
+          (_, k) => `https://github.com/acme/widgets/pull/${k + 1} ${long(20)}`,
+        ),
+        impact: long(80),
+        fix: long(120),
+        escalate: i % 5 === 0,
+      }),
+    );
+    const metrics: Record<string, number> = { 'prs-opened': 1000, 'prs-merged': 1000 };
+    for (let t = 0; t < 300; t++) metrics[`review-theme:theme-${t}`] = t;
+    const snap = { ...snapshotOf('2026-W10'), metrics };
+    const sessions = Array.from({ length: 1000 }, (_, i) => ({
+      file: `traces/run-${i}/session-${i}.jsonl`,
+      format: 'claude-code-session',
+      sessionId: `s-${i}`,
+      inputTokens: 1000,
+      outputTokens: 100,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      turns: 10,
+      toolCalls: 20,
+      wastedTokens: 5,
+    }));
+    const body = renderReport({
+      week: '2026-W10',
+      snapshot: snap,
+      history: Array.from({ length: 8 }, (_, i) => ({ ...snap, week: `2026-W0${i + 1}` })),
+      newProposals: proposals,
+      earlierProposals: proposals.map((p, i) => ({ ...p, id: `P-${100 + i}` })),
+      experiments: [],
+      sessions: sessions as never,
+      findings: [],
+      notes: [],
+    });
+    expect(body.length).toBeLessThan(65_536);
+    for (const p of proposals) expect(body).toContain(`- [ ] \`${p.id}\``);
   });
 });

@@ -4,6 +4,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { addWeeks } from '../../src/core/iso-week';
+import type { StateTransaction } from '../../src/core/state/state-store';
+import { recordCommentWeeks } from '../../src/review-miner/review-miner-state';
 import { startEmulator, type Emulator } from '../support/emulator';
 import { ROOT, runBundle, type BundleRun } from '../support/runner-harness';
 import { at, readState, workspace, writeState } from './e2e-support';
@@ -18,6 +20,32 @@ const THEME_COUNTS: Record<string, number> = {
   '2026-W08': 0,
   '2026-W09': 1,
 };
+
+/**
+ * The state review-miner leaves, written by its own code: the kept comments of each week
+ * (`review-miner/comments/<week>.json`) and `themeCounts` in `review-miner/history/<week>.json`,
+ * bucketed by the comments' creation dates. Every week also has a comment on another theme,
+ * so a week without a naming comment was observed (naming counts 0 there, not "unknown").
+ */
+function reviewMinerState(): Record<string, unknown> {
+  const files = new Map<string, unknown>();
+  const tx: StateTransaction = {
+    get: <T>(p: string) => files.get(p) as T | undefined,
+    set: (p, data) => void files.set(p, data),
+    delete: (p) => void files.delete(p),
+    list: (prefix) => [...files.keys()].filter((k) => k.startsWith(prefix)),
+  };
+  let id = 1000;
+  for (const [week, n] of Object.entries(THEME_COUNTS)) {
+    const items = [...Array.from({ length: n }, () => 'naming'), 'tests'].map((theme, i) => ({
+      id: (id += 1),
+      record: { theme, author: 'rita', pull: 1, at: at(week, 10 + i) },
+    }));
+    // review-miner runs the week after, over the comments written during the week.
+    recordCommentWeeks(tx, items, { week: addWeeks(week, 1), runAt: at(addWeeks(week, 1), 2) });
+  }
+  return Object.fromEntries(files);
+}
 
 const bundleBuilt = existsSync(path.join(ROOT, 'dist', 'weekly-reflection', 'index.js'));
 (bundleBuilt ? describe : describe.skip)('the weekly-reflection loop', () => {
@@ -68,20 +96,7 @@ const bundleBuilt = existsSync(path.join(ROOT, 'dist', 'weekly-reflection', 'ind
       'initial',
     );
     ws = workspace();
-    writeState(
-      emulator,
-      Object.fromEntries(
-        Object.entries(THEME_COUNTS).map(([week, n]) => [
-          `review-miner/history/${week}.json`,
-          {
-            week,
-            runAt: at(week, 100),
-            counts: { byKind: {}, bySeverity: { error: 0, warning: 0, notice: 0 }, total: 0 },
-            themeCounts: { naming: n },
-          },
-        ]),
-      ),
-    );
+    writeState(emulator, reviewMinerState());
   }, 60_000);
 
   afterAll(async () => emulator?.close());

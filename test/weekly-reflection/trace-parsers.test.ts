@@ -215,3 +215,23 @@ describe('robustness', () => {
     ).toContain('"assistant"');
   });
 });
+
+describe('a Claude Code transcript holding a resumed session', () => {
+  const parsed = parse('synthetic/resumed-sessions.claude-session.jsonl');
+
+  it('reports one session per sessionId, in order of appearance', () => {
+    expect(parsed.format).toBe('claude-code-session');
+    expect(parsed.sessions.map((s) => s.sessionId)).toEqual(['sess-first', 'sess-resumed']);
+  });
+
+  it("keeps each session's usage, turns and tool calls apart", () => {
+    const [first, resumed] = parsed.sessions;
+    expect(first!.tokens).toEqual({ input: 15, output: 37, cacheRead: 4100, cacheWrite: 100 });
+    expect(first!.turns).toBe(2);
+    expect(first!.toolCalls.map((c) => c.name)).toEqual(['Read']);
+    expect(resumed!.tokens).toEqual({ input: 20, output: 40, cacheRead: 3000, cacheWrite: 50 });
+    expect(resumed!.turns).toBe(1);
+    expect(resumed!.toolCalls.map((c) => [c.name, c.status])).toEqual([['Edit', 'ok']]);
+    expect(resumed!.startedAt).toBe('2025-06-11T09:00:00.000Z');
+  });
+});

@@ -156,7 +156,15 @@ export function createGitBranches(client: GitHubClient, repo: RepoRef): GitBranc
       assertOwnBranch(branch);
       if (exists)
         await client.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: true });
-      else await client.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha });
+      else {
+        try {
+          await client.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha });
+        } catch (error) {
+          // A concurrent run (or a create whose answer was lost) made it first: point it here.
+          if (errorStatus(error) !== 422) throw error;
+          await client.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: true });
+        }
+      }
     },
     async remove(branch) {
       assertOwnBranch(branch);

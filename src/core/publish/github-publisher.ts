@@ -1,5 +1,6 @@
 // The Publisher that writes to GitHub: create-or-update by fingerprint marker, every write
-// idempotent (an unchanged rerun makes read requests only).
+// idempotent (an unchanged rerun makes read requests only; a create is never resent blindly
+// after a lost answer; concurrent runs settle on one item). The rules are on Publisher.
 
 import type { Logger, RepoRef } from '../context';
 import type { GitHubClient } from '../github-client';

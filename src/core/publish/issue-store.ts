@@ -1,71 +1,59 @@
-// tend's issues for one action, found by fingerprint marker through the list endpoint
-// (label `tend:<action>`, every state), never the search API.
+// tend's issues for one action: create-or-update by fingerprint marker (see issue-lookup.ts for
+// how they are found). Never a duplicate: a create whose answer was lost is looked for before
+// it is sent again, and after a create the label is listed again so that, when a concurrent run
+// opened the same issue, the oldest stays open and the newer ones are closed as duplicates.
 
 import type { Logger, RepoRef } from '../context';
 import type { GitHubClient } from '../github-client';
 import type { PublishOutcome } from '../types';
 import { fitBody } from './body-limit';
-import { hasMarker, withMarker } from './fingerprint';
+import { postCommentOnce } from './comments';
+import {
+  DUPLICATE_MARKER,
+  duplicateComment,
+  isTendDuplicate,
+  withStatusMarker,
+} from './duplicates';
+import { withMarker } from './fingerprint';
+import { createIssueLookup, openOldestFirst, pickIssue } from './issue-lookup';
+import {
+  missingLabels,
+  sameBody,
+  toIssueRecord,
+  type IssueRecord,
+  type RawIssue,
+} from './issue-records';
 import { createLabelManager, labelsFor, type LabelManager } from './labels';
 import { neutraliseForTitle } from './neutralise';
 import type { IssueSpec } from './publisher';
+import { createOnce, NO_RETRY } from './uncertain-write';
 
-export interface IssueRecord {
-  number: number;
-  title: string;
-  body: string;
-  state: 'open' | 'closed';
-  stateReason: string | null;
-  labels: string[];
-  url: string;
-}
+export { missingLabels, sameBody, type IssueRecord } from './issue-records';
 
-interface RawIssue {
-  number: number;
-  title: string;
-  body?: string | null;
-  state: string;
-  state_reason?: string | null;
-  labels: (string | { name?: string })[];
-  html_url: string;
-  pull_request?: unknown;
-}
-
-function toRecord(issue: RawIssue): IssueRecord {
-  return {
-    number: issue.number,
-    title: issue.title,
-    body: issue.body ?? '',
-    state: issue.state === 'open' ? 'open' : 'closed',
-    stateReason: issue.state_reason ?? null,
-    labels: issue.labels
-      .map((label) => (typeof label === 'string' ? label : (label.name ?? '')))
-      .filter(Boolean),
-    url: issue.html_url,
-  };
-}
-
-/** Bodies compare equal when they differ only in line endings or trailing whitespace. */
-export function sameBody(a: string, b: string): boolean {
-  const norm = (text: string) => text.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
-  return norm(a) === norm(b);
-}
-
-/** Closed as not planned (or as a duplicate): a maintainer's "no", never reopened. */
+/**
+ * Closed as not planned (or as a duplicate) by a maintainer: a "no", never reopened. An issue
+ * tend itself closed as a duplicate of its own is not a rejection.
+ */
 function isRejected(issue: IssueRecord): boolean {
   return (
     issue.state === 'closed' &&
-    (issue.stateReason === 'not_planned' || issue.stateReason === 'duplicate')
+    (issue.stateReason === 'not_planned' || issue.stateReason === 'duplicate') &&
+    !isTendDuplicate(issue.body)
   );
 }
 
-/** Labels in `wanted` the item does not carry yet (case-insensitive). */
-export function missingLabels(current: string[], wanted: string[]): string[] {
-  const have = new Set(current.map((label) => label.toLowerCase()));
-  return wanted.filter((label) => !have.has(label.toLowerCase()));
+/** Open issues of the same fingerprint besides `kept`, not yet marked as tend's duplicates. */
+function raceLeftovers(kept: IssueRecord, matches: IssueRecord[]): IssueRecord[] {
+  const seen = new Set([kept.number]);
+  return openOldestFirst(matches).filter((issue) => {
+    if (seen.has(issue.number) || isTendDuplicate(issue.body)) return false;
+    seen.add(issue.number);
+    return true;
+  });
 }
 
 export interface IssueStore {
+  /** tend's issue for `key`: the oldest open one, else the most recent closed one. */
   find(key: string): Promise<IssueRecord | undefined>;
   upsert(spec: IssueSpec): Promise<PublishOutcome>;
   close(key: string, comment: string): Promise<PublishOutcome>;
@@ -78,43 +66,77 @@ export function createIssueStore(
   logger: Logger,
   labels: LabelManager = createLabelManager(client, repo, logger),
 ): IssueStore {
-  let listed: Promise<IssueRecord[]> | undefined;
+  const lookup = createIssueLookup(client, repo, action);
 
-  async function all(): Promise<IssueRecord[]> {
-    listed ??= client
-      .paginate(client.rest.issues.listForRepo, {
-        ...repo,
-        labels: `tend:${action}`,
-        state: 'all',
-        per_page: 100,
-      })
-      .then((issues) =>
-        (issues as RawIssue[]).filter((issue) => !issue.pull_request).map(toRecord),
-      );
-    return listed;
-  }
-
-  async function remember(record: IssueRecord): Promise<void> {
-    const issues = await all();
-    const index = issues.findIndex((issue) => issue.number === record.number);
-    if (index >= 0) issues[index] = record;
-    else issues.push(record);
+  /** Labelled issues first; a scan of recent issues only when none carries the marker. */
+  async function matches(key: string): Promise<IssueRecord[]> {
+    const labelled = await lookup.labelled(key);
+    return labelled.length > 0 ? labelled : lookup.scanned(key);
   }
 
   async function find(key: string): Promise<IssueRecord | undefined> {
-    const matches = (await all()).filter((issue) => hasMarker(issue.body, action, key));
-    const open = matches
-      .filter((issue) => issue.state === 'open')
-      .sort((a, b) => a.number - b.number);
-    if (open[0]) return open[0];
-    return matches.sort((a, b) => b.number - a.number)[0];
+    return pickIssue(await matches(key));
+  }
+
+  const comment = (issue: number, body: string) => postCommentOnce(client, repo, issue, body);
+
+  async function closeDuplicates(kept: IssueRecord, duplicates: IssueRecord[], key: string) {
+    for (const duplicate of duplicates) {
+      await comment(duplicate.number, duplicateComment(kept.number));
+      const { data } = await client.rest.issues.update({
+        ...repo,
+        issue_number: duplicate.number,
+        body: fitBody(withStatusMarker(duplicate.body, DUPLICATE_MARKER)),
+        state: 'closed',
+        state_reason: 'not_planned',
+      });
+      await lookup.remember(toIssueRecord(data as RawIssue));
+      logger.info(
+        `Closed issue #${duplicate.number} as a duplicate of #${kept.number} for tend:${action}:${key} ` +
+          '(opened by a concurrent run).',
+      );
+    }
+  }
+
+  /** Opens the issue; a create whose answer was lost is found by its marker, not sent again. */
+  async function create(key: string, title: string, body: string, wanted: string[]) {
+    await labels.ensure(wanted);
+    const record = await createOnce({
+      create: async () => {
+        const { data } = await client.rest.issues.create({
+          ...repo,
+          title,
+          body,
+          labels: wanted,
+          request: NO_RETRY,
+        });
+        return toIssueRecord(data as RawIssue);
+      },
+      recover: async () => openOldestFirst(await lookup.relisted(key))[0],
+    });
+    await lookup.remember(record);
+    return record;
+  }
+
+  /**
+   * After a create: when a concurrent run opened the same issue, the oldest open one wins and
+   * this run closes its own newer one as a duplicate (each run closes only what it opened, so
+   * no duplicate gets two comments; a leftover is closed by the next run). Returns the one kept.
+   */
+  async function settle(key: string, created: IssueRecord): Promise<IssueRecord> {
+    const listed = await lookup.relisted(key);
+    const [kept = created] = openOldestFirst([
+      created,
+      ...listed.filter((issue) => issue.number !== created.number && !isTendDuplicate(issue.body)),
+    ]);
+    if (kept.number !== created.number) await closeDuplicates(kept, [created], key);
+    return kept;
   }
 
   async function upsert(spec: IssueSpec): Promise<PublishOutcome> {
     const title = neutraliseForTitle(spec.title) || `tend ${action}: ${spec.key}`;
     const body = fitBody(withMarker(spec.body, action, spec.key));
     const wanted = labelsFor(action, spec.labels);
-    const existing = await find(spec.key);
     const outcome = (status: PublishOutcome['status'], issue: IssueRecord): PublishOutcome => ({
       kind: 'issue',
       key: spec.key,
@@ -123,19 +145,30 @@ export function createIssueStore(
       url: issue.url,
     });
 
+    const found = await matches(spec.key);
+    let existing = pickIssue(found);
     if (!existing) {
-      await labels.ensure(wanted);
-      const { data } = await client.rest.issues.create({ ...repo, title, body, labels: wanted });
-      const record = toRecord(data as RawIssue);
-      await remember(record);
-      logger.info(`Opened issue #${record.number} for tend:${action}:${spec.key}.`);
-      return outcome('created', record);
+      const created = await create(spec.key, title, body, wanted);
+      const kept = await settle(spec.key, created);
+      if (kept.number === created.number) {
+        logger.info(`Opened issue #${created.number} for tend:${action}:${spec.key}.`);
+        return outcome('created', created);
+      }
+      existing = kept;
+    } else if (existing.state === 'open') {
+      // Left over from a race an earlier run did not see settled: close the newer ones now.
+      await closeDuplicates(existing, raceLeftovers(existing, found), spec.key);
     }
+
     if (isRejected(existing)) {
       logger.info(
         `Issue #${existing.number} for tend:${action}:${spec.key} was closed as not planned; not reopening it.`,
       );
-      return outcome('rejected', existing);
+      return {
+        ...outcome('rejected', existing),
+        ...(existing.closedAt ? { rejectedAt: existing.closedAt } : {}),
+        rejectionReason: existing.stateReason === 'duplicate' ? 'duplicate' : 'not-planned',
+      };
     }
     const missing = missingLabels(existing.labels, wanted);
     const reopen = existing.state === 'closed';
@@ -152,8 +185,8 @@ export function createIssueStore(
       issue_number: existing.number,
       ...update,
     });
-    const record = toRecord(data as RawIssue);
-    await remember(record);
+    const record = toIssueRecord(data as RawIssue);
+    await lookup.remember(record);
     logger.info(
       reopen
         ? `Reopened issue #${record.number} for tend:${action}:${spec.key}: the problem is back.`
@@ -162,22 +195,24 @@ export function createIssueStore(
     return outcome('updated', record);
   }
 
-  async function close(key: string, comment: string): Promise<PublishOutcome> {
-    const existing = await find(key);
-    if (!existing || existing.state !== 'open') return { kind: 'issue', key, status: 'absent' };
-    await client.rest.issues.createComment({
-      ...repo,
-      issue_number: existing.number,
-      body: fitBody(comment),
-    });
+  /**
+   * Closes the open issue of `key` as completed (comment first). Only labelled issues are
+   * looked at: an issue a maintainer took tend's label off is left alone.
+   */
+  async function close(key: string, text: string): Promise<PublishOutcome> {
+    const found = await lookup.labelled(key);
+    const existing = openOldestFirst(found)[0];
+    if (!existing) return { kind: 'issue', key, status: 'absent' };
+    await comment(existing.number, text);
     const { data } = await client.rest.issues.update({
       ...repo,
       issue_number: existing.number,
       state: 'closed',
       state_reason: 'completed',
     });
-    const record = toRecord(data as RawIssue);
-    await remember(record);
+    const record = toIssueRecord(data as RawIssue);
+    await lookup.remember(record);
+    await closeDuplicates(existing, raceLeftovers(existing, found), key);
     logger.info(`Closed issue #${record.number} for tend:${action}:${key}: resolved.`);
     return { kind: 'issue', key, status: 'closed', number: record.number, url: record.url };
   }

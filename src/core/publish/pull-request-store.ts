@@ -1,18 +1,22 @@
 // tend's pull requests for one action: one branch `tend/<action>/<key>` per fingerprint,
 // rebuilt on the current base head through the Git Data API, and found by head branch and
-// marker with the pulls list endpoint.
+// marker with the pulls list endpoint. GitHub refuses a second open PR for one head, so two
+// concurrent runs end with one PR: the later create's 422 turns into an update of that PR.
 
 import type { Logger, RepoRef } from '../context';
 import type { GitHubClient } from '../github-client';
 import type { PublishOutcome } from '../types';
 import { fitBody } from './body-limit';
+import { postCommentOnce } from './comments';
 import { fingerprintBranch, hasMarker, withMarker } from './fingerprint';
 import type { GitBranches } from './git-branch';
+import { isTendResolved, RESOLVED_MARKER, withStatusMarker } from './duplicates';
 import { errorStatus, errorText } from './github-errors';
-import { missingLabels, sameBody } from './issue-store';
+import { missingLabels, sameBody } from './issue-records';
 import { labelsFor, type LabelManager } from './labels';
 import { neutraliseForTitle } from './neutralise';
 import type { PullRequestSpec } from './publisher';
+import { createOnce, NO_RETRY } from './uncertain-write';
 
 export interface PullRecord {
   number: number;
@@ -20,6 +24,8 @@ export interface PullRecord {
   body: string;
   state: 'open' | 'closed';
   merged: boolean;
+  /** When it was closed or merged (ISO 8601), null while open. */
+  closedAt: string | null;
   headSha: string;
   labels: string[];
   url: string;
@@ -31,6 +37,7 @@ interface RawPull {
   body?: string | null;
   state: string;
   merged_at?: string | null;
+  closed_at?: string | null;
   head: { sha: string };
   labels?: { name?: string }[];
   html_url: string;
@@ -43,6 +50,7 @@ function toRecord(pull: RawPull): PullRecord {
     body: pull.body ?? '',
     state: pull.state === 'open' ? 'open' : 'closed',
     merged: Boolean(pull.merged_at),
+    closedAt: pull.closed_at ?? null,
     headSha: pull.head.sha,
     labels: (pull.labels ?? []).map((label) => label.name ?? '').filter(Boolean),
     url: pull.html_url,
@@ -159,35 +167,51 @@ export function createPullRequestStore(deps: PullRequestStoreDeps): PullRequestS
         logger.info(`Updated pull request #${pull.number} for tend:${action}:${spec.key}.`);
       return result(changed ? 'updated' : 'unchanged', pull);
     }
-    if (existing && !existing.merged) {
+    if (existing && isRejected(existing)) {
       logger.info(
         `Pull request #${existing.number} for tend:${action}:${spec.key} was closed unmerged; not reopening it.`,
       );
-      return result('rejected', existing);
+      return {
+        ...result('rejected', existing),
+        ...(existing.closedAt ? { rejectedAt: existing.closedAt } : {}),
+        rejectionReason: 'closed-unmerged',
+      };
     }
     if (existing?.merged) {
       const merged = await git.commit(existing.headSha);
       if (await git.holds(merged.tree, spec.changes)) return result('unchanged', existing);
     }
+    // A PR tend closed as resolved is history: the problem is back, so a new PR is opened.
+    const previous = existing?.merged ? existing : undefined;
     const baseHead = await git.head(base);
     if (baseHead && (await git.holds((await git.commit(baseHead)).tree, spec.changes))) {
       logger.info(
         `${base} already has the changes of tend:${action}:${spec.key}; no pull request needed.`,
       );
-      return result('unchanged', existing);
+      return result('unchanged', previous);
     }
     await syncBranch(branch, base, spec);
     let created: PullRecord;
     try {
-      const { data } = await client.rest.pulls.create({
-        ...repo,
-        title,
-        body,
-        head: branch,
-        base,
-        maintainer_can_modify: false,
+      created = await createOnce({
+        create: async () => {
+          const { data } = await client.rest.pulls.create({
+            ...repo,
+            title,
+            body,
+            head: branch,
+            base,
+            maintainer_can_modify: false,
+            request: NO_RETRY,
+          });
+          return toRecord(data as RawPull);
+        },
+        // The answer was lost: the PR may exist already (GitHub allows one open PR per head).
+        recover: async () => {
+          const found = await find(spec.key);
+          return found?.state === 'open' ? found : undefined;
+        },
       });
-      created = toRecord(data as RawPull);
     } catch (error) {
       if (isPullRequestCreationForbidden(error)) return deps.onForbidden(spec, branch, base);
       if (errorStatus(error) === 422 && /already exists/i.test(errorText(error))) {
@@ -205,15 +229,13 @@ export function createPullRequestStore(deps: PullRequestStoreDeps): PullRequestS
   async function close(key: string, comment: string): Promise<PublishOutcome | undefined> {
     const existing = await find(key);
     if (existing?.state !== 'open') return undefined;
-    await client.rest.issues.createComment({
-      ...repo,
-      issue_number: existing.number,
-      body: fitBody(comment),
-    });
+    await postCommentOnce(client, repo, existing.number, comment);
+    // The marker tells a later run that tend closed it, not a maintainer: no rejection.
     const { data } = await client.rest.pulls.update({
       ...repo,
       pull_number: existing.number,
       state: 'closed',
+      body: fitBody(withStatusMarker(existing.body, RESOLVED_MARKER)),
     });
     await git.remove(fingerprintBranch(action, key));
     logger.info(
@@ -223,6 +245,14 @@ export function createPullRequestStore(deps: PullRequestStoreDeps): PullRequestS
   }
 
   return { find, upsert, close };
+}
+
+/**
+ * Closed unmerged by a maintainer: a "no" to these changes, never reopened. A PR tend closed
+ * itself because the problem was resolved is not a rejection.
+ */
+function isRejected(pull: PullRecord): boolean {
+  return pull.state === 'closed' && !pull.merged && !isTendResolved(pull.body);
 }
 
 /** Marker holders first, then by number (ascending with `direction` 1, descending with -1). */

@@ -1,5 +1,8 @@
 // CVSS vectors (v2, v3.0, v3.1, v4.0) -> base score and label, via ae-cvss-calculator.
-import cvss from 'ae-cvss-calculator';
+import * as cvssModule from 'ae-cvss-calculator';
+
+// The package is CommonJS: its classes sit on the namespace or on `default` depending on the loader.
+const cvss = ((cvssModule as unknown as { Cvss3P1?: unknown }).Cvss3P1 ? cvssModule : (cvssModule as unknown as { default: typeof cvssModule }).default);
 
 export type SeverityLabel = 'critical' | 'high' | 'moderate' | 'low' | 'unknown';
 

@@ -2,11 +2,12 @@
 import type { ProposalsFile } from '../../core/proposals';
 import type { Proposal } from '../../core/types';
 import { median, ratio } from '../metrics/statistics';
-import { inWindow, type WeekWindow } from '../metrics/week-window';
 
 export interface Indicators {
-  /** Proposals (every action) first recorded during the week. */
+  /** Proposals new in this week's report (every action; see new-proposals.ts and the README). */
   proposalsThisWeek: number;
+  /** Of those, the ones escalated (label `tend:escalation`): the escalation frequency. */
+  escalationsThisWeek?: number;
   /** Accepted or implemented, among proposals a maintainer decided on (ever). */
   acceptanceRate: number | null;
   decided: number;
@@ -41,9 +42,10 @@ function decidedByMaintainer(proposal: Proposal): boolean {
   );
 }
 
-export function computeIndicators(registry: ProposalsFile, window: WeekWindow): Indicators {
+export function computeIndicators(registry: ProposalsFile, newIds: readonly string[]): Indicators {
   const all = Object.values(registry.proposals);
-  const thisWeek = all.filter((p) => inWindow(window, p.detectedAt));
+  const ids = new Set(newIds);
+  const thisWeek = all.filter((p) => ids.has(p.id));
   const decided = all.filter((p) => decidedByMaintainer(p) || p.status === 'implemented');
   const accepted = decided.filter(
     (p) =>
@@ -60,6 +62,7 @@ export function computeIndicators(registry: ProposalsFile, window: WeekWindow): 
   const addressed = systemic.filter((p) => p.status === 'implemented');
   return {
     proposalsThisWeek: thisWeek.length,
+    escalationsThisWeek: thisWeek.filter((p) => p.escalate === true).length,
     acceptanceRate: ratio(accepted.length, decided.length),
     decided: decided.length,
     detectionToProposalDays: median(days) ?? null,

@@ -29,6 +29,8 @@ export interface WeeklySnapshot {
   traces: TraceTotals | null;
   others: OtherActionsSummary;
   indicators: Indicators;
+  /** Ids of the proposals new in this week's report (kept so a rerun lists the same ones). */
+  newProposals?: string[];
   /** Parts that could not be measured this week. */
   partial: string[];
 }

@@ -6,6 +6,11 @@ import type { StateTransaction } from '../../core/state/state-store';
 import { historyPath, latestPath, type LatestFile } from '../../core/state-files';
 import type { ExperimentsFile } from '../analysis/experiments';
 import type { OtherActionsSummary, WeeklySnapshot } from '../analysis/weekly-snapshot';
+import { reviewThemeMetrics, reviewThemeReader } from './review-themes';
+
+export { themeCounts } from './review-themes';
+
+const THEME = 'review-theme:';
 
 export const EXPERIMENTS_FILE = 'experiments.json';
 export const OTHER_ACTIONS = ['doc-drift', 'dep-health', 'review-miner'] as const;
@@ -16,24 +21,6 @@ export interface StateView {
   history: WeeklySnapshot[];
   experiments: ExperimentsFile;
   others: OtherActionsSummary;
-}
-
-/** Theme counts a review-miner snapshot carries (`themeCounts`), or counted from its findings. */
-export function themeCounts(snapshot: Record<string, unknown> | undefined): Record<string, number> {
-  if (!snapshot) return {};
-  const explicit = (snapshot.themeCounts ??
-    (snapshot.extra as Record<string, unknown> | undefined)?.themeCounts) as
-    Record<string, unknown> | undefined;
-  if (explicit && typeof explicit === 'object') {
-    return Object.fromEntries(
-      Object.entries(explicit).filter(([, v]) => typeof v === 'number'),
-    ) as Record<string, number>;
-  }
-  const counts: Record<string, number> = {};
-  for (const f of (snapshot.findings as { theme?: unknown }[] | undefined) ?? []) {
-    if (typeof f.theme === 'string') counts[f.theme] = (counts[f.theme] ?? 0) + 1;
-  }
-  return counts;
 }
 
 /**
@@ -67,13 +54,34 @@ export function readStateView(
       others.openProposals[p.action] = (others.openProposals[p.action] ?? 0) + 1;
     }
   }
-  const reviewMinerWeek = historyPath('review-miner', week);
-  if (state.list('review-miner/history/').includes(reviewMinerWeek)) {
-    others.reviewThemes = themeCounts(state.get<Record<string, unknown>>(reviewMinerWeek));
-  }
+  // Review themes: read afresh for every week (review-miner adds late comments to the week
+  // they were written in); a theme known from any week counts 0 in a week review-miner
+  // observed without seeing it.
+  const themes = reviewThemeReader(state);
+  const counts = new Map<string, Record<string, number> | undefined>(
+    [...history.map((s) => s.week), week].map((w) => [w, themes.week(w)]),
+  );
+  const known = new Set<string>();
+  for (const s of history)
+    for (const metric of Object.keys(s.metrics))
+      if (metric.startsWith(THEME)) known.add(metric.slice(THEME.length));
+  for (const p of Object.values(registry.proposals))
+    if (p.metric?.name.startsWith(THEME)) known.add(p.metric.name.slice(THEME.length));
+  for (const c of counts.values()) for (const theme of Object.keys(c ?? {})) known.add(theme);
+  const refreshed = history.map((s) => {
+    const fresh = counts.get(s.week);
+    if (!fresh) return s;
+    const metrics = Object.fromEntries(
+      Object.entries(s.metrics).filter(([m]) => !m.startsWith(THEME)),
+    );
+    for (const [theme, n] of Object.entries(reviewThemeMetrics(fresh, known)))
+      metrics[`${THEME}${theme}`] = n;
+    return { ...s, metrics };
+  });
+  others.reviewThemes = reviewThemeMetrics(counts.get(week), known);
   return {
     registry,
-    history,
+    history: refreshed,
     experiments: { experiments: { ...(experiments.experiments ?? {}) } },
     others,
   };

@@ -9,11 +9,11 @@ import { actorOf } from './read-pull-requests';
 
 const QUERY = `query($owner: String!, $name: String!, $since: DateTime!, $labels: [String!], $cursor: String, $escalationCursor: String, $withRecent: Boolean!, $withEscalations: Boolean!) {
   repository(owner: $owner, name: $name) {
-    recent: issues(first: 50, after: $cursor, filterBy: {since: $since}, orderBy: {field: UPDATED_AT, direction: DESC}) @include(if: $withRecent) {
+    recent: issues(first: 100, after: $cursor, filterBy: {since: $since}, orderBy: {field: UPDATED_AT, direction: DESC}) @include(if: $withRecent) {
       pageInfo { hasNextPage endCursor }
       nodes { ...issueFields }
     }
-    escalations: issues(first: 50, after: $escalationCursor, labels: $labels, orderBy: {field: CREATED_AT, direction: DESC}) @include(if: $withEscalations) {
+    escalations: issues(first: 100, after: $escalationCursor, labels: $labels, orderBy: {field: CREATED_AT, direction: DESC}) @include(if: $withEscalations) {
       pageInfo { hasNextPage endCursor }
       nodes { ...issueFields }
     }

@@ -1,6 +1,8 @@
-// Reads the pull requests touched since a date through GraphQL, 50 per page with their
-// reviews, latest commits, timeline events and comments, newest update first; stops at the
-// first page that reaches before the date. One request per 50 pull requests.
+// Reads the pull requests touched since a date through GraphQL, 100 per page (GitHub's maximum
+// for a connection) with their reviews, latest commits, timeline events and comments, newest
+// update first; stops at the first page that reaches before the date. One request per 100 pull
+// requests: a page asks for about 25,000 nodes, far below GitHub's 500,000 per query. When
+// GitHub gives up on a page (502/504, "timeout"), the page is asked again at half the size.
 import type { GitHubClient } from '../../core/github-client';
 import type { RepoRef } from '../../core/context';
 import type {
@@ -10,7 +12,8 @@ import type {
   ReviewRecord,
 } from '../metrics/pull-request-record';
 
-export const PULL_REQUEST_PAGE = 50;
+export const PULL_REQUEST_PAGE = 100;
+export const MIN_PULL_REQUEST_PAGE = 25;
 
 const QUERY = `query($owner: String!, $name: String!, $first: Int!, $cursor: String) {
   repository(owner: $owner, name: $name) {
@@ -123,6 +126,14 @@ export function toRecord(pull: RawPull): PullRequestRecord {
   };
 }
 
+/** GitHub's answer when a query took too long: a 502/504, or a GraphQL timeout message. */
+export function queryTimedOut(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status;
+  if (status === 502 || status === 504) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /timed? ?out|couldn't respond to your request in time/i.test(message);
+}
+
 export interface PullRequestRead {
   pulls: PullRequestRecord[];
   pages: number;
@@ -140,13 +151,23 @@ export async function readPullRequests(
   let cursor: string | null = null;
   let pages = 0;
   const sinceTime = new Date(since).getTime();
+  let first = PULL_REQUEST_PAGE;
   for (;;) {
-    const data: Response = await client.graphql<Response>(QUERY, {
-      owner: repo.owner,
-      name: repo.repo,
-      first: PULL_REQUEST_PAGE,
-      cursor,
-    });
+    let data: Response;
+    try {
+      data = await client.graphql<Response>(QUERY, {
+        owner: repo.owner,
+        name: repo.repo,
+        first,
+        cursor,
+      });
+    } catch (error) {
+      if (first > MIN_PULL_REQUEST_PAGE && queryTimedOut(error)) {
+        first = Math.max(MIN_PULL_REQUEST_PAGE, Math.floor(first / 2));
+        continue;
+      }
+      throw error;
+    }
     pages += 1;
     const connection = data.repository?.pullRequests;
     if (!connection) break;

@@ -78,7 +78,9 @@ function taskList(proposals: Proposal[]): string[] {
   return proposals.map((p) => {
     const flag = p.escalate ? ' **(escalated)**' : '';
     const pr = p.changes?.length ? ' — accepting opens a pull request' : '';
-    return `- [ ] \`${p.id ?? p.key}\` ${escapeCell(p.title)} (${p.action})${flag}${pr}`;
+    const done = p.status === 'accepted' || p.status === 'implemented';
+    const status = p.status === 'proposed' ? '' : ` — ${p.status}`;
+    return `- [${done ? 'x' : ' '}] \`${p.id ?? p.key}\` ${escapeCell(p.title)} (${p.action})${flag}${pr}${status}`;
   });
 }
 
@@ -220,7 +222,7 @@ function build(input: ReportInput, limit: number): string {
     '## Indicators',
     '',
     `- North star (share of systemic issues tend found that were addressed): **${ind.northStar === null ? 'n/a' : `${(ind.northStar * 100).toFixed(1)}%`}** (${ind.addressed} of ${ind.systemicIssues})`,
-    `- Proposals this week: ${ind.proposalsThisWeek}; acceptance rate: ${ind.acceptanceRate === null ? 'n/a' : `${(ind.acceptanceRate * 100).toFixed(1)}%`} of ${ind.decided} decided; detection to proposal: ${ind.detectionToProposalDays === null ? 'n/a' : `${ind.detectionToProposalDays.toFixed(1)} days`} (median)`,
+    `- Proposals this week (listed under New proposals): ${ind.proposalsThisWeek}, escalated: ${ind.escalationsThisWeek ?? 0}; acceptance rate: ${ind.acceptanceRate === null ? 'n/a' : `${(ind.acceptanceRate * 100).toFixed(1)}%`} of ${ind.decided} decided; detection to proposal: ${ind.detectionToProposalDays === null ? 'n/a' : `${ind.detectionToProposalDays.toFixed(1)} days`} (median)`,
     '',
   );
   if (input.notes.length) out.push(...input.notes.map((n) => `> ${n}`), '');

@@ -3,6 +3,7 @@ import { arrayElementLines, lineAt, readJsonl, type JsonRecord } from './jsonl-r
 import { parseClaudeCode } from './parse-claude-code';
 import { parseCodex } from './parse-codex';
 import { parseGeminiResult, parseGeminiStream } from './parse-gemini';
+import { splitBySessionId } from './split-sessions';
 import { collectSpans, isGenAiSpan, parseOtelSpans, type LocatedSpan } from './parse-otel';
 import { asRecord, asString, type TraceFormat, type TraceSession } from './trace-types';
 
@@ -148,7 +149,9 @@ export function parseTraceText(text: string, file: string): ParsedTraceFile {
       return {
         file,
         format,
-        sessions: [parseClaudeCode(records, file, format, malformed)],
+        sessions: splitBySessionId(records).map((group, i) =>
+          parseClaudeCode(group, file, format, i === 0 ? malformed : 0),
+        ),
         malformedLines: malformed,
       };
     case 'otel-genai': {

@@ -76,13 +76,33 @@ describe('GitHub publisher: issues', () => {
     expect(h.issues()).toHaveLength(1);
   });
 
-  it('finds its issue through the list endpoint, never the search API', async () => {
+  it('finds its issue through the list endpoint, never the search API: one labelled listing per rerun', async () => {
+    const listings = () =>
+      h.gh.requests
+        .filter((r) => r.route === '/repos/{owner}/{repo}/issues' && r.method === 'GET')
+        .map((r) => new URL(r.url, 'http://x').searchParams.get('labels'));
     await h.run().publisher.upsertIssue(REPORT);
+    // First run: the label, a scan of recent issues (nothing labelled matched), the label again
+    // after the create (to see a concurrent run's issue).
+    expect(listings()).toEqual(['tend:doc-drift', null, 'tend:doc-drift']);
+    h.gh.resetLog();
     await h.run().publisher.upsertIssue(REPORT);
+    expect(listings()).toEqual(['tend:doc-drift']);
     expect(h.gh.requests.some((r) => r.route.startsWith('/search'))).toBe(false);
-    expect(
-      h.gh.requests.filter((r) => r.route === '/repos/{owner}/{repo}/issues' && r.method === 'GET'),
-    ).toHaveLength(2);
+  });
+
+  it('reopens an issue a maintainer closed as completed when the problem comes back', async () => {
+    await h.run().publisher.upsertIssue(REPORT);
+    await h.maintainer.rest.issues.update({
+      ...REPO,
+      issue_number: 1,
+      state: 'closed',
+      state_reason: 'completed',
+    });
+    const outcome = await h.run().publisher.upsertIssue(REPORT);
+    expect(outcome).toMatchObject({ status: 'updated', number: 1 });
+    expect(h.gh.store.issue(1)).toMatchObject({ state: 'open' });
+    expect(h.issues()).toHaveLength(1);
   });
 
   it('finds its issue among more than one page of tend issues', async () => {
@@ -114,7 +134,13 @@ describe('GitHub publisher: issues', () => {
     h.gh.resetLog();
     const { publisher, logger } = h.run();
     const outcome = await publisher.upsertIssue({ ...REPORT, body: '5 broken links now' });
-    expect(outcome).toMatchObject({ status: 'rejected', number: 1 });
+    expect(outcome).toMatchObject({
+      status: 'rejected',
+      number: 1,
+      rejectionReason: 'not-planned',
+      rejectedAt: h.gh.store.issue(1)?.closed_at,
+    });
+    expect(outcome.rejectedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(h.writes()).toEqual([]);
     expect(h.gh.store.issue(1)).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
     expect(h.issues()).toHaveLength(1);

@@ -18,6 +18,11 @@ export interface FaultSpec {
   delayMs?: number;
   /** For `server-error`: 500, 502 or 503 (default 500). */
   status?: 500 | 502 | 503;
+  /**
+   * Apply the fault after the route handler ran, so the write happened but its answer is lost
+   * (a 5xx after a create, as GitHub sometimes sends). Default false: the request is not handled.
+   */
+  afterHandler?: boolean;
 }
 
 interface ActiveFault extends FaultSpec {
@@ -29,6 +34,8 @@ export interface FaultOutcome {
   /** The answer to send instead of the normal one (absent for `timeout`, which only delays). */
   response?: EmulatorResponse;
   delayMs?: number;
+  /** The handler runs first and its answer is replaced (see FaultSpec.afterHandler). */
+  afterHandler?: boolean;
 }
 
 const DOCS = 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api';
@@ -118,15 +125,16 @@ export class FaultInjector {
       if (this.random() >= (fault.probability ?? 1)) continue;
       fault.remaining -= 1;
       if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
+      const after = fault.afterHandler ? { afterHandler: true } : {};
       switch (fault.kind) {
         case 'server-error':
-          return { kind: fault.kind, response: serverErrorResponse(fault.status ?? 500) };
+          return { kind: fault.kind, response: serverErrorResponse(fault.status ?? 500), ...after };
         case 'rate-limit':
-          return { kind: fault.kind, response: rateLimitResponse(this.login) };
+          return { kind: fault.kind, response: rateLimitResponse(this.login), ...after };
         case 'secondary-rate-limit':
-          return { kind: fault.kind, response: secondaryRateLimitResponse() };
+          return { kind: fault.kind, response: secondaryRateLimitResponse(), ...after };
         case 'timeout':
-          return { kind: fault.kind, delayMs: fault.delayMs ?? 30_000 };
+          return { kind: fault.kind, delayMs: fault.delayMs ?? 30_000, ...after };
       }
     }
     return undefined;

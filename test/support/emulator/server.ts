@@ -214,8 +214,8 @@ export class EmulatorServer {
 
     const fault = state.faults.pick(method, operation.route);
     if (fault) entry.fault = fault.kind;
-    if (fault?.delayMs) await this.delay(fault.delayMs);
-    if (fault?.response) return reply(fault.response);
+    if (fault?.delayMs && !fault.afterHandler) await this.delay(fault.delayMs);
+    if (fault?.response && !fault.afterHandler) return reply(fault.response);
 
     if (requestViolations.length > 0) {
       return reply(
@@ -254,6 +254,11 @@ export class EmulatorServer {
       response = error.toResponse();
     }
     state.violations.push(...validateResponse(operation, response.status, response.body));
+    if (fault?.afterHandler) {
+      // The write happened; its answer is delayed or lost.
+      if (fault.delayMs) await this.delay(fault.delayMs);
+      if (fault.response) return reply(fault.response);
+    }
     return reply(response);
   }
 }

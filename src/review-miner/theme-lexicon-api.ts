@@ -1,0 +1,48 @@
+// Lexicon for the two "interface" themes: api-design (what callers see: signatures, visibility,
+// compatibility, configurability) and magic-values (literals that should be named or configured).
+import { e, w, type LexiconEntry } from './lexicon-entry';
+
+export const API_DESIGN: LexiconEntry[] = [
+  e(/\b(public (api|apis|interface|method|function|class|type|surface|contract|signature)s?|api (design|surface|change|contract|compat\w*|stability|break\w*)|breaking changes?|backwards?[- ]?(in)?compat\w*|deprecat\w*|semver|semantic versioning|(abi|api) (compatibility|break\w*))\b/i, 3, 'public API',
+    'public api apis breaking backward backwards compatible compatibility compat incompatible deprecate deprecated deprecation deprecating deprecates semver semantic abi'),
+  e(/\b(break(s|ing)?|broke) (the )?(every |all |any |existing |current )?(callers?|consumers?|clients?|users?|downstream|dependents|integrations?|plugins?|existing (code|users|callers|scripts|configs?)|(public )?(api|abi))\b|\b(bump|bumping|needs?) (the |a )?major( version)?\b|\bmajor version bump\b/i, 3, 'breaks callers',
+    'break breaks breaking broke bump bumping need needs major'),
+  e(/\b(existing|downstream|external|third[- ]party) (callers|users|consumers|clients|code|projects|packages|integrations|dependents|plugins)\b|\busers of (this|the|our|a) (library|package|module|api|sdk|crate|gem|class|function|method)\b|\bcompat(ibility)? (shim|layer|alias)\b|\bkeep (the )?old (name|function|method|signature|argument|parameter|behaviou?r|alias|api)s?\b/i, 2.5, 'existing callers',
+    'existing downstream external third users compat compatibility keep'),
+  e(/\b(keyword[- ]only|positional[- ]only|keyword arg(ument)?s?|named arg(ument)?s?|positional arg(ument)?s?|positionally|(function|method|constructor|call|public) signatures?|(change|changing|changes|changed) (the |this |its )?signature|optional (param(eter)?|arg(ument)?|behaviou?r|feature)s?|opt[- ](in|out))\b/i, 2.5, 'parameter shape',
+    'keyword positional positionally named function method constructor call public change changing changes changed optional opt'),
+  e(/\b(implementation details?|(part of|in) the (public )?(interface|api|contract|surface)|leak(s|ing|y)? (the |an? )?(implementation|internals?|abstraction)|leaky abstraction|separation of concerns|single responsibility|(make|keep|stay|remain|be) (this |it |them |these )?(private|internal|unexported|non-public|package[- ]private|hidden)|should(n't| not)? be (public|private|internal|exported|part of)|(is|are|be|was) exposed|exposed (to|as|in|by|publicly))\b/i, 2.5, 'interface boundary',
+    "implementation detail details part in leak leaks leaking leaky separation single make keep stay remain be should shouldn't exposed"),
+  e(/\b(options? (object|struct|bag|dict|argument|parameter)|boolean (flags?|param(eter)?s?|arg(ument)?s?)|flag (arg(ument)?s?|param(eter)?s?)|too many (param(eter)?s|arg(ument)?s)|builder( pattern)?|call sites?|user-facing|(should|could) (take|accept|return|expose|raise|yield) (a|an|the)\b|accept (a|an) \S+ (rather than|instead of)|let (the )?(user|users|caller|callers|consumer|consumers|client|clients|application|app|library users) (decide|choose|configure|handle|control|pass|override|opt)|(a|the|this) library (should(n't| not)?|must(n't| not)?|shouldn't)|in a library\b)/i, 2.5, 'interface shape',
+    "option options boolean flag too builder call site sites user facing should could accept let library"),
+  e(/\b(chang(e|es|ed|ing) (the |a |this |that |its )?default|default (value |behaviou?r )?change|(everyone|anyone|users|people|clients) (upgrading|who upgrades?|on upgrade)|upgrade path|migration path|(free[- ]standing|standalone|module[- ]level|top[- ]level) function|(a |as a )method on|base class|abstract (base )?(class|method)|subclass(es|ing)?|inheritance|composition over)\b/i, 2, 'API evolution',
+    'change changes changed changing default everyone anyone users people clients upgrade migration free freestanding standalone module top method base abstract subclass subclasses subclassing inheritance composition'),
+  w('expose exposes exposing encapsulate encapsulation encapsulated caller callers consumer consumers configurable overload overloads overloaded overloading', 2, 'interface'),
+  w('contract semver downstream dependents', 2, 'contract'),
+  w('endpoint endpoints interface interfaces api', 1.25, 'interface noun'),
+  w('signature signatures parameter parameters argument arguments kwarg kwargs param params', 1, 'parameters'),
+  w('abstraction abstractions coupling coupled decouple decoupled ergonomic ergonomics usability extensible extensibility pluggable', 1.5, 'design words'),
+  w('public exported unexported pub visibility', 1.5, 'visibility'),
+  w('private internal internally export', 1, 'visibility word'),
+  e(/\b(keyword argument|return value|default value|default argument|return shape|response (shape|format|schema))s?\b/i, 1.5, 'value shape', 'argument value response return default'),
+  e(/\b(default (value|argument|behaviou?r)s?|by default|(new|extra|another) (flag|option|parameter|argument|setting|knob)|env(ironment)? var(iable)?s?|config(uration)? (file|key|option)s?|(cli|command[- ]line) (flag|option|argument)s?|belongs? (in|to|on)|should live (in|on)|free function|return (a|an) (result|error|option|optional|promise|iterator|generator|tuple|list|dict|map|struct|object|enum)\b|return (a|an) \w+ instead|(this|the) (api|method|function|class) should)\b/i, 1.5, 'API shape',
+    'default by new extra another env environment config configuration cli command belong belongs live free return this the'),
+  w('configure configured configuration customizable customisable override overridable', 1, 'configurability'),
+];
+
+export const MAGIC_VALUES: LexiconEntry[] = [
+  e(/\bmagic (numbers?|values?|constants?|strings?|literals?|bytes?|offsets?)\b/i, 3.5, 'magic number', 'magic'),
+  e(/\b(named (\w+ )?constants?|constant (for|instead)|make (this|it|them|these) (a |an )?(named )?(const|constant|enum|setting)s?|(extract|pull|move|factor|lift|hoist|put|turn)(ed|ing)? (\w+ ){0,3}(in)?to (a |an )?(named |module[- ]level |top[- ]level |global |class[- ]level )?(const|constant|enum)s?|(create|define|introduce|use|add) (a |an )?(named |module[- ]level |top[- ]level )?(const|constant|enum)s?\b(?![- ]time)|factor out (the |this |that )?(\w+ )?(constant|value|number)|as a (named )?(const|constant)|const(ant)? (variable|value)|an enum (instead|for)|(should|could) be (an? )?(enum|constant)\b)/i, 3, 'named constant',
+    'named constant constants enum make extract extracted pull move factor lift hoist put turn create define introduce use add as const should could'),
+  e(/\b(hard[- ]?(cod|wir)(ed|ing|e|es)|hardcode|baked[- ]in|baked into|inline[d]? literals?)\b/i, 2.5, 'hardcoded', 'hard hardcoded hardcode hardcoding hardcodes hardwired baked inline inlined literal literals'),
+  e(/\b(arbitrary|unexplained|unnamed|random|bare|raw) (numbers?|values?|limits?|timeouts?|constants?|delays?|sizes?|thresholds?|literals?|strings?|integers?)\b|\bsentinel values?\b/i, 2.5, 'arbitrary value', 'arbitrary unexplained unnamed random bare raw sentinel'),
+  e(/\b(why|what is|what's|what does|how did you (pick|choose|get)|how was) (\w+ ){0,3}`?\d+(\.\d+)?`?(?! ?%)(?!\.\d)\b|\bwhere (does|did|do) (the |this |that |these )?(`?\d[\d_.,]*`?|numbers?|values?|constants?|limits?|timeouts?) come from\b|\b(significance|meaning) of (the |this |that )?(`?\d[\d_.,]*`?|numbers?|values?|constants?)\b/i, 2, 'unexplained number', 'why what what\'s how where significance meaning'),
+  e(/\b(read|load|get|take|pull|come|moved?)( (it|this|them|that|the \w+))? from (the )?(config|configuration|settings|env|environment|options)\b|\bmake (it|this|them|that) (a )?(setting|configurable|config option)\b/i, 1.5, 'belongs in config', 'read load get take pull come move moved make'),
+  e(/\b(name|call|define|make|store|keep|put) (it|this|that|them|these)? ?(in |as |into )?(a |an )?`?[A-Z][A-Z0-9]*_[A-Z0-9_]+`?/, 3, 'SCREAMING_CASE constant', 'name call define make store keep put'),
+  e(/`?\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b`?/, 1, 'mentions a constant'),
+  e(/(?<![#\w.\/-])(?<!\b(pr|issue|pull|line|lines|version|v|node|python|go|since|commit|step|steps) )\d{3,}(\.\d+)?(?![\w.%/-])(?! (lines?|files?|comments?|tests?|prs?|issues?|commits?|people|users|stars))/i, 0.75, 'a literal number'),
+  w('constant constants literal literals enum enums', 1.5, 'constant'),
+  w('magic', 2, 'magic'),
+  e(/\b(configurable|config(uration)? (value|option|setting))\b/i, 0.75, 'config value', 'configurable config configuration'),
+  w('threshold thresholds timeout timeouts ttl delay interval port', 0.75, 'tunable value'),
+];
