@@ -22,7 +22,13 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/doc-drift/**', '**/dep-health/**', '**/review-miner/**', '**/weekly-reflection/**', '**/cli/**'],
+              group: [
+                '**/doc-drift/**',
+                '**/dep-health/**',
+                '**/review-miner/**',
+                '**/weekly-reflection/**',
+                '**/cli/**',
+              ],
               message: 'src/core must not import an action folder or the CLI.',
             },
           ],
@@ -32,12 +38,24 @@ export default tseslint.config(
   },
   {
     // Analysis code never touches the runner toolkit: only main.ts and index.ts may.
-    files: ['src/doc-drift/**/*.ts', 'src/dep-health/**/*.ts', 'src/review-miner/**/*.ts', 'src/weekly-reflection/**/*.ts'],
+    files: [
+      'src/doc-drift/**/*.ts',
+      'src/dep-health/**/*.ts',
+      'src/review-miner/**/*.ts',
+      'src/weekly-reflection/**/*.ts',
+    ],
     ignores: ['src/*/index.ts', 'src/*/main.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@actions/*'], message: 'Analysis code takes effects through the RunContext, not @actions/*.' }] },
+        {
+          patterns: [
+            {
+              group: ['@actions/*'],
+              message: 'Analysis code takes effects through the RunContext, not @actions/*.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -7,7 +7,10 @@ export default {
   },
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', ...(process.env.TEND_LIVE === '1' ? [] : ['\\.live\\.test\\.ts$'])],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    ...(process.env.TEND_LIVE === '1' ? [] : ['\\.live\\.test\\.ts$']),
+  ],
   setupFiles: ['<rootDir>/test/support/block-network.ts'],
   testTimeout: 60000,
   maxWorkers: 2,

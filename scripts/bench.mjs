@@ -15,6 +15,8 @@ const files = readdirSync(dir)
   .sort();
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
-  const args = file.endsWith('.ts') ? [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(dir, file)] : [path.join(dir, file)];
+  const args = file.endsWith('.ts')
+    ? [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(dir, file)]
+    : [path.join(dir, file)];
   execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
 }

@@ -2,7 +2,15 @@
 // Builds one ncc bundle per JavaScript action (and the CLI) into dist/<name>/.
 // Usage: node scripts/build.mjs [name...]   (default: all)
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync, chmodSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  chmodSync,
+  readFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,10 +27,26 @@ for (const name of names) {
   const entry = path.join(root, 'src', name, 'index.ts');
   const out = path.join(root, 'dist', name);
   rmSync(out, { recursive: true, force: true });
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--target', 'es2022', '--transpile-only', '--quiet', '--license', 'licenses.txt'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      ncc,
+      'build',
+      entry,
+      '-o',
+      out,
+      '--target',
+      'es2022',
+      '--transpile-only',
+      '--quiet',
+      '--license',
+      'licenses.txt',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   const index = path.join(out, 'index.js');
   if (name === 'cli') {
     const code = readFileSync(index, 'utf8');

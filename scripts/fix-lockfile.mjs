@@ -34,14 +34,17 @@ for (const [location, entry] of Object.entries(packages)) {
 }
 
 if (process.argv.includes('--check')) {
-  for (const m of missing) console.error(`missing optional dependency ${m.name} of ${m.location || 'the root'}`);
+  for (const m of missing)
+    console.error(`missing optional dependency ${m.name} of ${m.location || 'the root'}`);
   process.exit(missing.length === 0 ? 0 : 1);
 }
 for (const m of missing) {
   const key = m.location === '' ? `node_modules/${m.name}` : `${m.location}/node_modules/${m.name}`;
   packages[key] = m.dev ? { dev: true, optional: true } : { optional: true };
 }
-const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+const sorted = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 lock.packages = sorted;
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`added ${missing.length} optional placeholder(s) to package-lock.json`);

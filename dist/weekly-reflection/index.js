@@ -36256,11 +36256,32 @@ function errorMessage(error) {
 function recordReader(values, source = 'input') {
     return { source, get: (name) => values[name] };
 }
-/** Inputs from INPUT_* variables, as the runner sets them (spaces -> _, upper case). */
+/**
+ * Inputs from INPUT_* variables, as the runner sets them (spaces -> _, upper case, hyphens kept).
+ * A composite action hands its inputs on as one JSON object in TEND_INPUTS
+ * (`TEND_INPUTS: ${{ toJSON(inputs) }}`), so no input can be forgotten on the way.
+ */
 function envReader(env = process.env) {
+    let bundled;
+    if (env.TEND_INPUTS) {
+        try {
+            const parsed = JSON.parse(env.TEND_INPUTS);
+            if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+                bundled = parsed;
+        }
+        catch {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('TEND_INPUTS is not a JSON object.', 'pass the inputs of a composite action as `TEND_INPUTS: ${{ toJSON(inputs) }}`.');
+        }
+    }
     return {
         source: 'input',
-        get: (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim(),
+        get(name) {
+            const direct = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim();
+            if (direct !== undefined && direct !== '')
+                return direct;
+            const value = bundled?.[name];
+            return value === undefined || value === null ? direct : String(value).trim();
+        },
     };
 }
 /** The first reader that has a non-empty value wins (action inputs override the config file). */
@@ -36363,7 +36384,9 @@ function globsInput(reader, name, fallback = []) {
     const globs = listInput(reader, name, fallback);
     for (const glob of globs) {
         const pattern = glob.startsWith('!') ? glob.slice(1) : glob;
-        if (pattern.startsWith('/') || /^[A-Za-z]:[\\/]/.test(pattern) || pattern.split(/[\\/]/).includes('..')) {
+        if (pattern.startsWith('/') ||
+            /^[A-Za-z]:[\\/]/.test(pattern) ||
+            pattern.split(/[\\/]/).includes('..')) {
             throw bad(reader, name, glob, 'globs relative to the repository root (no leading `/`, no `..`)');
         }
     }
@@ -39651,7 +39674,14 @@ var errors = __nccwpck_require__(4296);
 
 
 /** Inputs every action takes; the runner wrapper reads them, action parsers never do. */
-const COMMON_INPUTS = (/* unused pure expression or super */ null && (['token', 'config', 'state-branch', 'dry-run', 'api-budget', 'out-dir']));
+const COMMON_INPUTS = (/* unused pure expression or super */ null && ([
+    'token',
+    'config',
+    'state-branch',
+    'dry-run',
+    'api-budget',
+    'out-dir',
+]));
 const BRANCH_NAME = /^(?!\/)(?!.*\.\.)(?!.*\/\/)(?!.*@\{)[A-Za-z0-9._\/-]+(?<!\.lock)(?<!\/)$/;
 function parseCommonInputs(reader) {
     const stateBranch = (0,inputs/* optionalInput */.$m)(reader, 'state-branch');
@@ -39903,7 +39933,12 @@ function explain(error, data, configSchema) {
 ;// CONCATENATED MODULE: ./src/core/types.ts
 // The shapes every tend action shares. Keep these stable: the CLI's `--format json`
 // output and the state branch files are built from them.
-const ACTION_NAMES = ['doc-drift', 'dep-health', 'review-miner', 'weekly-reflection'];
+const ACTION_NAMES = [
+    'doc-drift',
+    'dep-health',
+    'review-miner',
+    'weekly-reflection',
+];
 
 ;// CONCATENATED MODULE: ./src/core/config.ts
 // `.github/tend.yml`: optional, validated against schema/tend.schema.json, every problem
@@ -47966,7 +48001,14 @@ async function buildContext(definition) {
             action: definition.name,
             workspace,
         })
-        : createGitHubPublisher({ client, repo, action: definition.name, defaultBranch, logger: actionsLogger, serverUrl });
+        : createGitHubPublisher({
+            client,
+            repo,
+            action: definition.name,
+            defaultBranch,
+            logger: actionsLogger,
+            serverUrl,
+        });
     (0,state_files/* registerRunStateFiles */.J0)();
     const ctx = {
         action: definition.name,

@@ -7,7 +7,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import remarkValidateLinks from 'remark-validate-links';
@@ -15,7 +14,8 @@ import { engine } from 'unified-engine';
 import type { VFile } from 'vfile';
 import { analyzeRepository } from '../../src/doc-drift/analyze';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// Run from the repository root (the bench bundles this file, so its own location says nothing).
+const root = process.cwd();
 
 async function analyze(dir: string, exports: boolean): Promise<void> {
   const started = performance.now();
@@ -33,9 +33,23 @@ async function analyze(dir: string, exports: boolean): Promise<void> {
   const cpu = process.cpuUsage();
   const findings = analysis.findings
     .filter((f) => f.kind === 'broken-link' || f.kind === 'broken-anchor')
-    .map((f) => ({ kind: f.kind, file: f.file, line: f.line, target: f.target, confidence: f.confidence }));
+    .map((f) => ({
+      kind: f.kind,
+      file: f.file,
+      line: f.line,
+      target: f.target,
+      confidence: f.confidence,
+    }));
   process.stdout.write(
-    JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, stats: analysis.stats, total: analysis.findings.length, findings, docs: [...analysis.docs.keys()] }),
+    JSON.stringify({
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      stats: analysis.stats,
+      total: analysis.findings.length,
+      findings,
+      docs: [...analysis.docs.keys()],
+    }),
   );
 }
 
@@ -52,7 +66,9 @@ async function rvl(dir: string, docsJson: string): Promise<void> {
         extensions: ['md'],
         // A GitHub repository (as the tree's package.json would name it), so links are judged
         // the way GitHub serves them: `#L10` line anchors, `#readme`, `/` from the root.
-        plugins: [[remarkValidateLinks, { repository: 'https://github.com/acme/widgets', root: dir }]],
+        plugins: [
+          [remarkValidateLinks, { repository: 'https://github.com/acme/widgets', root: dir }],
+        ],
         silent: true,
         quiet: true,
         output: false,
@@ -62,7 +78,8 @@ async function rvl(dir: string, docsJson: string): Promise<void> {
         detectConfig: false,
         reporter: () => '',
       },
-      (error, _code, context) => (error ? reject(error) : resolve((context?.files ?? []) as VFile[])),
+      (error, _code, context) =>
+        error ? reject(error) : resolve((context?.files ?? []) as VFile[]),
     );
   });
   const ms = performance.now() - started;
@@ -70,13 +87,29 @@ async function rvl(dir: string, docsJson: string): Promise<void> {
   const messages = files.flatMap((file) =>
     file.messages
       .filter((m) => m.source?.startsWith('remark-validate-links'))
-      .map((m) => ({ file: path.relative(dir, path.resolve(file.cwd, file.path)).split(path.sep).join('/'), line: m.line ?? 0, rule: m.ruleId ?? '', reason: m.reason })),
+      .map((m) => ({
+        file: path.relative(dir, path.resolve(file.cwd, file.path)).split(path.sep).join('/'),
+        line: m.line ?? 0,
+        rule: m.ruleId ?? '',
+        reason: m.reason,
+      })),
   );
-  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, files: files.length, messages }));
+  process.stdout.write(
+    JSON.stringify({
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      files: files.length,
+      messages,
+    }),
+  );
 }
 
 function git(dir: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', ...args], { cwd: dir, stdio: 'ignore' });
+  execFileSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', ...args], {
+    cwd: dir,
+    stdio: 'ignore',
+  });
 }
 
 function du(dir: string): number {
@@ -94,14 +127,23 @@ function realTree(dir: string): void {
   const packages: string[] = [];
   for (const name of readdirSync(modules)) {
     if (name.startsWith('.')) continue;
-    if (name.startsWith('@')) for (const sub of readdirSync(path.join(modules, name))) packages.push(`${name}/${sub}`);
+    if (name.startsWith('@'))
+      for (const sub of readdirSync(path.join(modules, name))) packages.push(`${name}/${sub}`);
     else packages.push(name);
   }
   let copied = 0;
   for (const name of packages) {
     const from = path.join(modules, name);
-    if (!statSync(from).isDirectory() || !readdirSync(from).some((f) => /\.mdx?$/i.test(f)) || du(from) > 6_000_000) continue;
-    cpSync(from, path.join(dir, name), { recursive: true, filter: (src) => !src.slice(from.length).includes('node_modules') });
+    if (
+      !statSync(from).isDirectory() ||
+      !readdirSync(from).some((f) => /\.mdx?$/i.test(f)) ||
+      du(from) > 6_000_000
+    )
+      continue;
+    cpSync(from, path.join(dir, name), {
+      recursive: true,
+      filter: (src) => !src.slice(from.length).includes('node_modules'),
+    });
     copied++;
   }
   git(dir, 'init', '-q');
@@ -130,9 +172,15 @@ function generatedTree(dir: string, docs: number): void {
       `tool run --flag-${i % 50} --verbose`,
       '```',
       '',
-      i % 97 === 0 ? `A [broken link](missing-${i}.md) and [a broken anchor](#nowhere).` : 'Nothing broken here.',
+      i % 97 === 0
+        ? `A [broken link](missing-${i}.md) and [a broken anchor](#nowhere).`
+        : 'Nothing broken here.',
       '',
-      ...Array.from({ length: 20 }, (_, j) => `Paragraph ${j} of document ${i} with some *emphasis*, \`code\` and [a link](https://example.com/${j}).`),
+      ...Array.from(
+        { length: 20 },
+        (_, j) =>
+          `Paragraph ${j} of document ${i} with some *emphasis*, \`code\` and [a link](https://example.com/${j}).`,
+      ),
       '',
     ];
     writeFileSync(path.join(dir, folder, `doc${i}.md`), lines.join('\n'));
@@ -141,7 +189,9 @@ function generatedTree(dir: string, docs: number): void {
       mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
       writeFileSync(
         path.join(dir, file),
-        `// module ${i * 5 + k}\nexport function createThing${i}() {\n  return process.env.VAR_${i % 30}_NAME ?? 'flag-${i % 50}';\n}\n`.repeat(k === 0 ? 1 : 2),
+        `// module ${i * 5 + k}\nexport function createThing${i}() {\n  return process.env.VAR_${i % 30}_NAME ?? 'flag-${i % 50}';\n}\n`.repeat(
+          k === 0 ? 1 : 2,
+        ),
       );
     }
   }
@@ -156,4 +206,7 @@ if (mode === 'analyze') await analyze(a as string, b === 'exports');
 else if (mode === 'rvl') await rvl(a as string, b as string);
 else if (mode === 'tree' && a === 'real') realTree(b as string);
 else if (mode === 'tree') generatedTree(b as string, Number(a));
-else throw new Error(`usage: _doc-drift-run.ts analyze DIR [exports] | rvl DIR DOCS_JSON | tree real|N OUT_DIR (got ${mode})`);
+else
+  throw new Error(
+    `usage: _doc-drift-run.ts analyze DIR [exports] | rvl DIR DOCS_JSON | tree real|N OUT_DIR (got ${mode})`,
+  );

@@ -13,9 +13,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 async function apiCallsPerCommit(): Promise<void> {
   const gh = await startEmulator();
   const { client } = createGitHubClient({ token: gh.token, baseUrl: gh.url });
-  const store = createStateStore(createGitHubStateBackend(client, { owner: 'acme', repo: 'widgets' }, 'tend-state'), {
-    branch: 'tend-state',
-  });
+  const store = createStateStore(
+    createGitHubStateBackend(client, { owner: 'acme', repo: 'widgets' }, 'tend-state'),
+    {
+      branch: 'tend-state',
+    },
+  );
   console.log('API calls per state commit (files written -> requests: routes)');
   let round = 0;
   for (const files of [1, 10, 100, 500]) {
@@ -25,7 +28,9 @@ async function apiCallsPerCommit(): Promise<void> {
       for (let i = 0; i < files; i++) tx.set(`bench/${round}/file-${i}.json`, { i, round });
     });
     const writes = gh.requests.map((r) => `${r.method} ${r.route}`);
-    console.log(`  ${String(files).padStart(4)} files -> ${writes.length} requests: ${writes.join(', ')}`);
+    console.log(
+      `  ${String(files).padStart(4)} files -> ${writes.length} requests: ${writes.join(', ')}`,
+    );
   }
   await gh.close();
 }
@@ -45,7 +50,9 @@ function dirSize(dir: string): number {
 }
 
 function coldStarts(): void {
-  console.log('\nBundle cold start (node dist/<name>/index.js with an empty token: loads, fails cleanly; median of 7) and size');
+  console.log(
+    '\nBundle cold start (node dist/<name>/index.js with an empty token: loads, fails cleanly; median of 7) and size',
+  );
   const node = process.env.TEND_NODE ?? process.execPath;
   console.log(`  node: ${execFileSync(node, ['--version']).toString().trim()}`);
   for (const name of ['doc-drift', 'dep-health', 'review-miner', 'weekly-reflection', 'cli']) {
@@ -58,7 +65,9 @@ function coldStarts(): void {
     const times: number[] = [];
     for (let i = 0; i < 7; i++) {
       const started = process.hrtime.bigint();
-      spawnSync(node, args, { env: { PATH: process.env.PATH, INPUT_TOKEN: '', GITHUB_REPOSITORY: 'acme/widgets' } });
+      spawnSync(node, args, {
+        env: { PATH: process.env.PATH, INPUT_TOKEN: '', GITHUB_REPOSITORY: 'acme/widgets' },
+      });
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     const size = statSync(bundle).size;

@@ -23,17 +23,29 @@ async function countingProxy() {
   let count = 0;
   const server = createServer(async (req, res) => {
     count++;
-    const upstream = await fetch(`${REGISTRY}${req.url}`, { headers: { accept: String(req.headers.accept ?? 'application/json') } });
+    const upstream = await fetch(`${REGISTRY}${req.url}`, {
+      headers: { accept: String(req.headers.accept ?? 'application/json') },
+    });
     const body = Buffer.from(await upstream.arrayBuffer());
-    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json', 'content-length': body.length });
+    res.writeHead(upstream.status, {
+      'content-type': upstream.headers.get('content-type') ?? 'application/json',
+      'content-length': body.length,
+    });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, count: () => count, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    count: () => count,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 async function tend(registry: string, abbreviated: boolean) {
-  const { dependencies } = parseNpmProject({ file: 'package.json', text: readFileSync(manifest, 'utf8') });
+  const { dependencies } = parseNpmProject({
+    file: 'package.json',
+    text: readFileSync(manifest, 'utf8'),
+  });
   const http = createHttpClient({ concurrency: 8, retryBaseMs: 200 });
   const client = npmRegistry(http, registry, { abbreviated });
   const limit = createLimiter(8);
@@ -47,15 +59,27 @@ async function tend(registry: string, abbreviated: boolean) {
       }),
     ),
   );
-  return { ms: performance.now() - started, requests: http.totalRequests(), latest, count: dependencies.length };
+  return {
+    ms: performance.now() - started,
+    requests: http.totalRequests(),
+    latest,
+    count: dependencies.length,
+  };
 }
 
 async function ncu(registry: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tend-bench-ncu-'));
   copyFileSync(manifest, path.join(dir, 'package.json'));
   const started = performance.now();
-  const { stdout } = await promisify(execFile)(ncuBin, ['--jsonAll', '--registry', registry, '--concurrency', '8', '--cwd', dir], { maxBuffer: 16 * 1024 * 1024 });
-  return { ms: performance.now() - started, all: JSON.parse(stdout) as Record<string, Record<string, string>> };
+  const { stdout } = await promisify(execFile)(
+    ncuBin,
+    ['--jsonAll', '--registry', registry, '--concurrency', '8', '--cwd', dir],
+    { maxBuffer: 16 * 1024 * 1024 },
+  );
+  return {
+    ms: performance.now() - started,
+    all: JSON.parse(stdout) as Record<string, Record<string, string>>,
+  };
 }
 
 const clean = (spec: string) => spec.replace(/^[\^~>=<]+/, '');
@@ -73,24 +97,41 @@ try {
   // ncu --jsonAll gives every dependency with its upgraded spec (latest); compare with tend's latest.
   const ncuLatest = new Map<string, string>();
   for (const section of ['dependencies', 'devDependencies', 'optionalDependencies']) {
-    for (const [name, spec] of Object.entries(ncuDirect.all[section] ?? {})) ncuLatest.set(name, clean(spec));
+    for (const [name, spec] of Object.entries(ncuDirect.all[section] ?? {}))
+      ncuLatest.set(name, clean(spec));
   }
-  const original = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, Record<string, string>>;
+  const original = JSON.parse(readFileSync(manifest, 'utf8')) as Record<
+    string,
+    Record<string, string>
+  >;
   const compared: string[] = [];
   const differences: string[] = [];
   for (const [name, version] of tendAbbrev.latest) {
     const theirs = ncuLatest.get(name);
     if (theirs === undefined) continue;
-    const declared = original.dependencies?.[name] ?? original.devDependencies?.[name] ?? original.optionalDependencies?.[name];
+    const declared =
+      original.dependencies?.[name] ??
+      original.devDependencies?.[name] ??
+      original.optionalDependencies?.[name];
     if (theirs === declared && version !== declared) continue; // ncu left it (pinned newer than latest / non-registry)
     compared.push(name);
     if (theirs !== version) differences.push(`${name}: tend ${version}, ncu ${theirs}`);
   }
-  console.log(`dep-health freshness bench: ${tendAbbrev.count} dependencies of renovate's package.json, registry.npmjs.org`);
-  console.log(`  tend (abbreviated packuments)  ${tendAbbrev.ms.toFixed(0).padStart(6)} ms  ${tendAbbrev.requests} requests`);
-  console.log(`  tend (full packuments, action) ${tendFull.ms.toFixed(0).padStart(6)} ms  ${tendFull.requests} requests`);
-  console.log(`  npx npm-check-updates          ${ncuDirect.ms.toFixed(0).padStart(6)} ms  ${ncuRequests} requests (counted through a local proxy)`);
-  console.log(`  identical "latest" answers: ${compared.length - differences.length}/${compared.length}${differences.length ? `; differ: ${differences.join('; ')}` : ''}`);
+  console.log(
+    `dep-health freshness bench: ${tendAbbrev.count} dependencies of renovate's package.json, registry.npmjs.org`,
+  );
+  console.log(
+    `  tend (abbreviated packuments)  ${tendAbbrev.ms.toFixed(0).padStart(6)} ms  ${tendAbbrev.requests} requests`,
+  );
+  console.log(
+    `  tend (full packuments, action) ${tendFull.ms.toFixed(0).padStart(6)} ms  ${tendFull.requests} requests`,
+  );
+  console.log(
+    `  npx npm-check-updates          ${ncuDirect.ms.toFixed(0).padStart(6)} ms  ${ncuRequests} requests (counted through a local proxy)`,
+  );
+  console.log(
+    `  identical "latest" answers: ${compared.length - differences.length}/${compared.length}${differences.length ? `; differ: ${differences.join('; ')}` : ''}`,
+  );
 } finally {
   await proxy.close();
 }

@@ -11,7 +11,9 @@ import { readLabelledComments } from '../../src/review-miner/read-labelled-comme
 import { startEmulator } from '../../test/support/emulator';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const labelled = readLabelledComments(path.join(here, '..', '..', 'test', 'fixtures', 'review-miner'));
+const labelled = readLabelledComments(
+  path.join(here, '..', '..', 'test', 'fixtures', 'review-miner'),
+);
 
 const N = 100_000;
 const started = performance.now();
@@ -33,17 +35,38 @@ async function callsFor(pulls: number): Promise<{ calls: number; comments: numbe
         createdAt: new Date(now - 90 * 86_400_000).toISOString(),
         mergedAt: closed,
         updatedAt: closed,
-        reviews: [{ author: 'bob', state: 'COMMENTED', body: 'A few points.', submittedAt: closed }],
+        reviews: [
+          { author: 'bob', state: 'COMMENTED', body: 'A few points.', submittedAt: closed },
+        ],
         comments: [{ author: 'carol', body: 'Please add a test.', createdAt: closed }],
-        reviewComments: Array.from({ length: threads }, (_, t) => ({ author: 'bob', body: `Rename this ${t}`, line: t + 1, createdAt: closed })),
+        reviewComments: Array.from({ length: threads }, (_, t) => ({
+          author: 'bob',
+          body: `Rename this ${t}`,
+          line: t + 1,
+          createdAt: closed,
+        })),
       });
     }
-    const { client } = createGitHubClient({ token: gh.token, baseUrl: gh.url, spaceWrites: false, budget: 100_000 });
+    const { client } = createGitHubClient({
+      token: gh.token,
+      baseUrl: gh.url,
+      spaceWrites: false,
+      budget: 100_000,
+    });
     gh.resetLog();
     const t0 = performance.now();
-    const collection = await collectReviewFeedback((q, v) => client.graphql(q, v), { owner: 'acme', repo: 'widgets' }, new Date(now - 365 * 86_400_000), { maxPulls: 100_000 });
+    const collection = await collectReviewFeedback(
+      (q, v) => client.graphql(q, v),
+      { owner: 'acme', repo: 'widgets' },
+      new Date(now - 365 * 86_400_000),
+      { maxPulls: 100_000 },
+    );
     const ms = performance.now() - t0;
-    return { calls: gh.requests.filter((r) => r.route === '/graphql').length, comments: collection.comments.length, ms };
+    return {
+      calls: gh.requests.filter((r) => r.route === '/graphql').length,
+      comments: collection.comments.length,
+      ms,
+    };
   } finally {
     await gh.close();
   }
@@ -52,7 +75,9 @@ async function callsFor(pulls: number): Promise<{ calls: number; comments: numbe
 const rows = [];
 for (const n of [50, 500, 2000]) {
   const r = await callsFor(n);
-  rows.push(`| ${n} PRs | ${r.calls} GraphQL calls (target ~${Math.ceil(n / 50)}), ${r.comments} comments, ${(r.ms / 1000).toFixed(1)} s against the emulator |`);
+  rows.push(
+    `| ${n} PRs | ${r.calls} GraphQL calls (target ~${Math.ceil(n / 50)}), ${r.comments} comments, ${(r.ms / 1000).toFixed(1)} s against the emulator |`,
+  );
 }
 process.stdout.write(
   [

@@ -20,7 +20,14 @@ const BOOLEAN_FLAGS = new Set(['dry-run', 'help', 'version']);
  * `--name=value` and `--name value` both work; a flag with no value is `true`.
  */
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: undefined, format: 'markdown', dryRun: false, help: false, version: false, inputs: {} };
+  const args: CliArgs = {
+    command: undefined,
+    format: 'markdown',
+    dryRun: false,
+    help: false,
+    version: false,
+    inputs: {},
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '-h') {
@@ -29,14 +36,21 @@ export function parseArgs(argv: string[]): CliArgs {
     }
     if (!arg.startsWith('--')) {
       if (args.command !== undefined) {
-        throw new ConfigurationError(`Unexpected argument ${JSON.stringify(arg)}.`, 'give one command, then --flags.');
+        throw new ConfigurationError(
+          `Unexpected argument ${JSON.stringify(arg)}.`,
+          'give one command, then --flags.',
+        );
       }
       args.command = arg;
       continue;
     }
     const eq = arg.indexOf('=');
     const name = (eq === -1 ? arg.slice(2) : arg.slice(2, eq)).trim();
-    if (name === '') throw new ConfigurationError(`Empty flag ${JSON.stringify(arg)}.`, 'write flags as --name value.');
+    if (name === '')
+      throw new ConfigurationError(
+        `Empty flag ${JSON.stringify(arg)}.`,
+        'write flags as --name value.',
+      );
     let value: string | undefined = eq === -1 ? undefined : arg.slice(eq + 1);
     if (value === undefined && !BOOLEAN_FLAGS.has(name)) {
       const next = argv[i + 1];
@@ -57,7 +71,10 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case 'format':
         if (value !== 'json' && value !== 'markdown') {
-          throw new ConfigurationError(`Flag --format is ${JSON.stringify(value)}.`, 'use --format json or --format markdown.');
+          throw new ConfigurationError(
+            `Flag --format is ${JSON.stringify(value)}.`,
+            'use --format json or --format markdown.',
+          );
         }
         args.format = value;
         break;

@@ -68,7 +68,9 @@ export async function buildLocalContext(options: LocalContextOptions): Promise<R
   const top = await gitTopLevel(requested);
   const workspace = top ?? requested;
   const config = loadConfig(workspace);
-  let backend: StateBackend = top ? createLocalGitStateBackend(top, config.stateBranch) : noStateBackend;
+  let backend: StateBackend = top
+    ? createLocalGitStateBackend(top, config.stateBranch)
+    : noStateBackend;
   if (!top) logger.warning(`${requested} is not a git repository: state is not kept between runs.`);
   if (options.dryRun) backend = dryRunBackend(backend, logger);
   registerRunStateFiles();
@@ -80,7 +82,11 @@ export async function buildLocalContext(options: LocalContextOptions): Promise<R
     config,
     state: createStateStore(backend, { branch: config.stateBranch }),
     publisher: withExtraLabels(
-      createDryRunPublisher({ outDir: path.resolve(options.outDir), action: options.action, workspace }),
+      createDryRunPublisher({
+        outDir: path.resolve(options.outDir),
+        action: options.action,
+        workspace,
+      }),
       config.labels,
     ),
     logger,

@@ -32,7 +32,12 @@ interface Writable {
 }
 
 function toJson(result: ActionResult): Record<string, unknown> {
-  return { action: result.action, findings: result.findings, proposals: result.proposals, ...result.extra };
+  return {
+    action: result.action,
+    findings: result.findings,
+    proposals: result.proposals,
+    ...result.extra,
+  };
 }
 
 function shortSummary(result: ActionResult): string {
@@ -66,7 +71,11 @@ export async function main(argv: string[], stdout: Writable): Promise<number> {
       return args.help ? 0 : 2;
     }
     const names: ActionName[] =
-      args.command === 'all' ? [...ACTION_NAMES] : ACTION_NAMES.includes(args.command as ActionName) ? [args.command as ActionName] : [];
+      args.command === 'all'
+        ? [...ACTION_NAMES]
+        : ACTION_NAMES.includes(args.command as ActionName)
+          ? [args.command as ActionName]
+          : [];
     if (names.length === 0) {
       throw new ConfigurationError(
         `Unknown command ${JSON.stringify(args.command)}.`,
@@ -93,7 +102,8 @@ export async function main(argv: string[], stdout: Writable): Promise<number> {
       if (result.failure) failed = true;
     }
     if (args.format === 'json') {
-      const payload = results.length === 1 ? toJson(results[0] as ActionResult) : results.map(toJson);
+      const payload =
+        results.length === 1 ? toJson(results[0] as ActionResult) : results.map(toJson);
       stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
     } else {
       stdout.write(`${results.map(shortSummary).join('\n\n')}\n`);

@@ -2,7 +2,14 @@ import { booleanInput, intInput, optionalInput, type InputReader } from './input
 import { ConfigurationError } from './errors';
 
 /** Inputs every action takes; the runner wrapper reads them, action parsers never do. */
-export const COMMON_INPUTS = ['token', 'config', 'state-branch', 'dry-run', 'api-budget', 'out-dir'] as const;
+export const COMMON_INPUTS = [
+  'token',
+  'config',
+  'state-branch',
+  'dry-run',
+  'api-budget',
+  'out-dir',
+] as const;
 
 export interface CommonInputs {
   token?: string;

@@ -14,7 +14,9 @@ export function dryRunBackend(inner: StateBackend, logger: Logger): StateBackend
     readBlob: (blob) => inner.readBlob(blob),
     async commit(_parent, _baseTree, changes) {
       counter += 1;
-      logger.info(`dry run: state commit with ${changes.size} file(s) not written: ${[...changes.keys()].join(', ')}`);
+      logger.info(
+        `dry run: state commit with ${changes.size} file(s) not written: ${[...changes.keys()].join(', ')}`,
+      );
       return `dry-run-${counter}`.padEnd(40, '0');
     },
     async swap() {

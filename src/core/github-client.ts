@@ -8,7 +8,13 @@ import { BudgetExceededError } from './errors';
 import type { Logger } from './context';
 import { USER_AGENT } from './version';
 
-const TendOctokit = Octokit.plugin(restEndpointMethods, paginateRest, paginateGraphQL, retry, throttling);
+const TendOctokit = Octokit.plugin(
+  restEndpointMethods,
+  paginateRest,
+  paginateGraphQL,
+  retry,
+  throttling,
+);
 export type GitHubClient = InstanceType<typeof TendOctokit>;
 
 export interface GitHubClientOptions {
@@ -53,7 +59,10 @@ export interface BudgetCounter {
  * The one Octokit factory: retry and throttling plugins, the GitHub Enterprise base URL,
  * tend's user agent, and a per-run budget of requests.
  */
-export function createGitHubClient(options: GitHubClientOptions): { client: GitHubClient; counter: BudgetCounter } {
+export function createGitHubClient(options: GitHubClientOptions): {
+  client: GitHubClient;
+  counter: BudgetCounter;
+} {
   const budget = options.budget ?? 5000;
   const counter: BudgetCounter = { used: 0, budget };
   const retries = options.retries ?? 3;
@@ -63,7 +72,10 @@ export function createGitHubClient(options: GitHubClientOptions): { client: GitH
   const spaceWrites = options.spaceWrites ?? process.env.TEND_SPACE_WRITES !== 'false';
   const client = new TendOctokit({
     auth: options.token,
-    baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+    baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(
+      /\/+$/,
+      '',
+    ),
     userAgent: USER_AGENT,
     request: {
       fetch: (url: string | URL | Request, init?: RequestInit) => {
@@ -82,8 +94,15 @@ export function createGitHubClient(options: GitHubClientOptions): { client: GitH
     throttle: {
       retryAfterBaseValue,
       ...(spaceWrites ? {} : { write: unspaced as never, notifications: unspaced as never }),
-      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
-        log?.warning(`GitHub rate limit hit on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
+      onRateLimit: (
+        retryAfter: number,
+        request: { method: string; url: string },
+        _o: unknown,
+        retryCount: number,
+      ) => {
+        log?.warning(
+          `GitHub rate limit hit on ${request.method} ${request.url}; retry in ${retryAfter}s.`,
+        );
         return retryCount < retries && retryAfter <= maxWait;
       },
       onSecondaryRateLimit: (
@@ -92,7 +111,9 @@ export function createGitHubClient(options: GitHubClientOptions): { client: GitH
         _o: unknown,
         retryCount: number,
       ) => {
-        log?.warning(`GitHub secondary rate limit on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
+        log?.warning(
+          `GitHub secondary rate limit on ${request.method} ${request.url}; retry in ${retryAfter}s.`,
+        );
         return retryCount < retries && retryAfter <= maxWait;
       },
     },

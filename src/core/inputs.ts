@@ -13,7 +13,10 @@ export interface InputReader {
 }
 
 /** Inputs from a plain record (tests, CLI flags). */
-export function recordReader(values: Record<string, string | undefined>, source = 'input'): InputReader {
+export function recordReader(
+  values: Record<string, string | undefined>,
+  source = 'input',
+): InputReader {
   return { source, get: (name) => values[name] };
 }
 
@@ -27,7 +30,8 @@ export function envReader(env: NodeJS.ProcessEnv = process.env): InputReader {
   if (env.TEND_INPUTS) {
     try {
       const parsed: unknown = JSON.parse(env.TEND_INPUTS);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) bundled = parsed as Record<string, unknown>;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        bundled = parsed as Record<string, unknown>;
     } catch {
       throw new ConfigurationError(
         'TEND_INPUTS is not a JSON object.',
@@ -64,7 +68,10 @@ export function layeredReader(...readers: InputReader[]): InputReader {
 }
 
 /** Config values (numbers, booleans, lists) as input strings; lists joined by newlines. */
-export function configReader(section: Record<string, unknown> | undefined, source: string): InputReader {
+export function configReader(
+  section: Record<string, unknown> | undefined,
+  source: string,
+): InputReader {
   return {
     source,
     get(name) {
@@ -77,7 +84,12 @@ export function configReader(section: Record<string, unknown> | undefined, sourc
   };
 }
 
-function bad(reader: InputReader, name: string, value: string, allowed: string): ConfigurationError {
+function bad(
+  reader: InputReader,
+  name: string,
+  value: string,
+  allowed: string,
+): ConfigurationError {
   return new ConfigurationError(
     `Invalid ${reader.sourceOf?.(name) ?? reader.source} \`${name}\`: ${JSON.stringify(value)}.`,
     `set \`${name}\` to ${allowed}.`,
@@ -92,14 +104,21 @@ function raw(reader: InputReader, name: string): string | undefined {
 export function requiredInput(reader: InputReader, name: string): string {
   const value = raw(reader, name);
   if (value === undefined) {
-    throw new ConfigurationError(`Missing required ${reader.source} \`${name}\`.`, `set \`${name}\`.`);
+    throw new ConfigurationError(
+      `Missing required ${reader.source} \`${name}\`.`,
+      `set \`${name}\`.`,
+    );
   }
   return value;
 }
 
 export function optionalInput(reader: InputReader, name: string): string | undefined;
 export function optionalInput(reader: InputReader, name: string, fallback: string): string;
-export function optionalInput(reader: InputReader, name: string, fallback?: string): string | undefined {
+export function optionalInput(
+  reader: InputReader,
+  name: string,
+  fallback?: string,
+): string | undefined {
   return raw(reader, name) ?? fallback;
 }
 
@@ -109,7 +128,11 @@ const FALSE = new Set(['false', 'no', 'off', '0']);
 /** Tri-state: true, false, or undefined when not given (so the caller can pick a default). */
 export function booleanInput(reader: InputReader, name: string): boolean | undefined;
 export function booleanInput(reader: InputReader, name: string, fallback: boolean): boolean;
-export function booleanInput(reader: InputReader, name: string, fallback?: boolean): boolean | undefined {
+export function booleanInput(
+  reader: InputReader,
+  name: string,
+  fallback?: boolean,
+): boolean | undefined {
   const value = raw(reader, name);
   if (value === undefined) return fallback;
   const lower = value.toLowerCase();
@@ -125,7 +148,8 @@ export function intInput(
 ): number {
   const value = raw(reader, name);
   if (value === undefined) return bounds.fallback;
-  if (!/^-?\d+$/.test(value)) throw bad(reader, name, value, `a whole number from ${bounds.min} to ${bounds.max}`);
+  if (!/^-?\d+$/.test(value))
+    throw bad(reader, name, value, `a whole number from ${bounds.min} to ${bounds.max}`);
   const n = Number(value);
   if (n < bounds.min || n > bounds.max) {
     throw bad(reader, name, value, `a whole number from ${bounds.min} to ${bounds.max}`);
@@ -152,7 +176,8 @@ export function enumInput<const T extends string>(
   const value = raw(reader, name);
   if (value === undefined) return fallback;
   const match = allowed.find((option) => option === value.toLowerCase());
-  if (match === undefined) throw bad(reader, name, value, `one of ${allowed.map((a) => `\`${a}\``).join(', ')}`);
+  if (match === undefined)
+    throw bad(reader, name, value, `one of ${allowed.map((a) => `\`${a}\``).join(', ')}`);
   return match;
 }
 
@@ -164,8 +189,17 @@ export function globsInput(reader: InputReader, name: string, fallback: string[]
   const globs = listInput(reader, name, fallback);
   for (const glob of globs) {
     const pattern = glob.startsWith('!') ? glob.slice(1) : glob;
-    if (pattern.startsWith('/') || /^[A-Za-z]:[\\/]/.test(pattern) || pattern.split(/[\\/]/).includes('..')) {
-      throw bad(reader, name, glob, 'globs relative to the repository root (no leading `/`, no `..`)');
+    if (
+      pattern.startsWith('/') ||
+      /^[A-Za-z]:[\\/]/.test(pattern) ||
+      pattern.split(/[\\/]/).includes('..')
+    ) {
+      throw bad(
+        reader,
+        name,
+        glob,
+        'globs relative to the repository root (no leading `/`, no `..`)',
+      );
     }
   }
   return globs;

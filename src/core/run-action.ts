@@ -50,12 +50,17 @@ async function readEvent(): Promise<EventInfo | undefined> {
   }
 }
 
-async function buildContext<O>(definition: ActionDefinition<O>): Promise<{ ctx: RunContext; options: O }> {
+async function buildContext<O>(
+  definition: ActionDefinition<O>,
+): Promise<{ ctx: RunContext; options: O }> {
   const common = parseCommonInputs(envReader());
   const workspace = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
   const config = loadConfig(workspace, common.configPath);
   const options = definition.parseInputs(
-    layeredReader(envReader(), configReader(config.sections[definition.name], config.file ?? '.github/tend.yml')),
+    layeredReader(
+      envReader(),
+      configReader(config.sections[definition.name], config.file ?? '.github/tend.yml'),
+    ),
   );
   const repo = repoFromEnv();
   if (!common.token) {
@@ -84,11 +89,21 @@ async function buildContext<O>(definition: ActionDefinition<O>): Promise<{ ctx: 
   const serverUrl = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
   const publisher = common.dryRun
     ? createDryRunPublisher({
-        outDir: path.resolve(workspace, common.outDir ?? path.join(process.env.RUNNER_TEMP ?? workspace, 'tend-dry-run')),
+        outDir: path.resolve(
+          workspace,
+          common.outDir ?? path.join(process.env.RUNNER_TEMP ?? workspace, 'tend-dry-run'),
+        ),
         action: definition.name,
         workspace,
       })
-    : createGitHubPublisher({ client, repo, action: definition.name, defaultBranch, logger: actionsLogger, serverUrl });
+    : createGitHubPublisher({
+        client,
+        repo,
+        action: definition.name,
+        defaultBranch,
+        logger: actionsLogger,
+        serverUrl,
+      });
   registerRunStateFiles();
   const ctx: RunContext = {
     action: definition.name,
@@ -123,7 +138,8 @@ export async function report(result: ActionResult): Promise<void> {
     else core.notice(finding.message, props);
   }
   let summary = result.summary;
-  if (overflow > 0) summary += `\n\n_${overflow} more findings are listed above but were not annotated (at most 10 annotations per kind)._\n`;
+  if (overflow > 0)
+    summary += `\n\n_${overflow} more findings are listed above but were not annotated (at most 10 annotations per kind)._\n`;
   if (result.partial.length > 0) {
     summary += `\n\n> [!WARNING]\n> Partial result:\n${result.partial.map((p) => `> - ${p}`).join('\n')}\n`;
   }

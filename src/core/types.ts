@@ -1,7 +1,12 @@
 // The shapes every tend action shares. Keep these stable: the CLI's `--format json`
 // output and the state branch files are built from them.
 
-export const ACTION_NAMES = ['doc-drift', 'dep-health', 'review-miner', 'weekly-reflection'] as const;
+export const ACTION_NAMES = [
+  'doc-drift',
+  'dep-health',
+  'review-miner',
+  'weekly-reflection',
+] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
 export type Severity = 'error' | 'warning' | 'notice';
@@ -25,12 +30,7 @@ export interface Finding {
 }
 
 export type ProposalStatus =
-  | 'proposed'
-  | 'accepted'
-  | 'rejected'
-  | 'deferred'
-  | 'implemented'
-  | 'withdrawn';
+  'proposed' | 'accepted' | 'rejected' | 'deferred' | 'implemented' | 'withdrawn';
 
 export interface ProposalTransition {
   status: ProposalStatus;
@@ -104,13 +104,7 @@ export interface ActionResult {
 }
 
 export type PublishStatus =
-  | 'created'
-  | 'updated'
-  | 'unchanged'
-  | 'closed'
-  | 'rejected'
-  | 'absent'
-  | 'dry-run';
+  'created' | 'updated' | 'unchanged' | 'closed' | 'rejected' | 'absent' | 'dry-run';
 
 export interface PublishOutcome {
   kind: 'issue' | 'pull';

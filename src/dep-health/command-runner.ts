@@ -14,7 +14,12 @@ export type CommandRunner = (
 /** Runs `command` through the shell (so `npm test -- --ci` works as written). */
 export const shellCommandRunner: CommandRunner = (command, { cwd, env, timeoutMs = 15 * 60_000 }) =>
   new Promise((resolve) => {
-    const child = spawn(command, { cwd, shell: true, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, {
+      cwd,
+      shell: true,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const append = (chunk: Buffer) => {
       output += chunk.toString();
@@ -38,6 +43,11 @@ export const shellCommandRunner: CommandRunner = (command, { cwd, env, timeoutMs
 
 /** The last lines of a command's output, for the report. */
 export function outputExcerpt(output: string, lines = 25, chars = 2500): string {
-  const tail = output.replace(/\u001b\[[0-9;]*m/g, '').trimEnd().split('\n').slice(-lines).join('\n');
+  const tail = output
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .trimEnd()
+    .split('\n')
+    .slice(-lines)
+    .join('\n');
   return tail.length > chars ? tail.slice(-chars) : tail;
 }

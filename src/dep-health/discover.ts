@@ -26,7 +26,17 @@ export interface Inventory {
   npmProjects: NpmProject[];
 }
 
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'vendor', 'dist', 'build', '.tox']);
+const SKIP_DIRS = new Set([
+  '.git',
+  'node_modules',
+  '.venv',
+  'venv',
+  '__pycache__',
+  'vendor',
+  'dist',
+  'build',
+  '.tox',
+]);
 const REQUIREMENTS = /^(requirements.*\.txt|.*-requirements\.txt|constraints.*\.txt)$/i;
 
 function listFiles(root: string, exclude: string[]): string[] {
@@ -50,7 +60,11 @@ function listFiles(root: string, exclude: string[]): string[] {
   return out.sort();
 }
 
-export function discoverDependencies(workspace: string, ecosystems: Ecosystem[], exclude: string[] = []): Inventory {
+export function discoverDependencies(
+  workspace: string,
+  ecosystems: Ecosystem[],
+  exclude: string[] = [],
+): Inventory {
   const inventory: Inventory = { dependencies: [], problems: [], files: [], npmProjects: [] };
   const files = listFiles(workspace, exclude);
   const fileSet = new Set(files);
@@ -62,8 +76,12 @@ export function discoverDependencies(workspace: string, ecosystems: Ecosystem[],
       return undefined;
     }
   };
-  const sibling = (dir: string, names: string[]) => names.map((n) => (dir ? `${dir}/${n}` : n)).find((f) => fileSet.has(f));
-  const take = (result: { dependencies: Dependency[]; problems: ParseProblem[] }, parsed: string[]) => {
+  const sibling = (dir: string, names: string[]) =>
+    names.map((n) => (dir ? `${dir}/${n}` : n)).find((f) => fileSet.has(f));
+  const take = (
+    result: { dependencies: Dependency[]; problems: ParseProblem[] },
+    parsed: string[],
+  ) => {
     inventory.dependencies.push(...result.dependencies);
     inventory.problems.push(...result.problems);
     inventory.files.push(...parsed);
@@ -75,16 +93,31 @@ export function discoverDependencies(workspace: string, ecosystems: Ecosystem[],
     const base = path.posix.basename(file);
     if (want.has('npm') && base === 'package.json') {
       const lock = sibling(dir, ['npm-shrinkwrap.json', 'package-lock.json']);
-      take(parseNpmProject({ file, text: read(file)! }, lock ? { file: lock, text: read(lock)! } : undefined), lock ? [file, lock] : [file]);
+      take(
+        parseNpmProject(
+          { file, text: read(file)! },
+          lock ? { file: lock, text: read(lock)! } : undefined,
+        ),
+        lock ? [file, lock] : [file],
+      );
       inventory.npmProjects.push({ dir, manifest: file, lockfile: lock });
     } else if (want.has('python') && base === 'pyproject.toml') {
       const lock = sibling(dir, ['poetry.lock', 'uv.lock']);
-      take(parsePyproject({ file, text: read(file)! }, lock ? { file: lock, text: read(lock)! } : undefined), lock ? [file, lock] : [file]);
+      take(
+        parsePyproject(
+          { file, text: read(file)! },
+          lock ? { file: lock, text: read(lock)! } : undefined,
+        ),
+        lock ? [file, lock] : [file],
+      );
     } else if (want.has('python') && REQUIREMENTS.test(base) && !requirementsSeen.has(file)) {
       take(parseRequirementsFile(file, read, requirementsSeen), [file]);
     } else if (want.has('go') && base === 'go.mod') {
       const sum = sibling(dir, ['go.sum']);
-      take(parseGoMod({ file, text: read(file)! }, sum ? { file: sum, text: read(sum)! } : undefined), sum ? [file, sum] : [file]);
+      take(
+        parseGoMod({ file, text: read(file)! }, sum ? { file: sum, text: read(sum)! } : undefined),
+        sum ? [file, sum] : [file],
+      );
     } else if (want.has('actions') && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) {
       take(parseWorkflow(file, read(file)!), [file]);
     }

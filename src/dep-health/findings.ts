@@ -6,7 +6,13 @@ import type { SeverityLabel } from './sources/cvss';
 import type { VulnerableDependency } from './sources/osv';
 import type { UpdateOutcome } from './render';
 
-const SEVERITY: Record<SeverityLabel, Severity> = { critical: 'error', high: 'error', moderate: 'warning', low: 'notice', unknown: 'warning' };
+const SEVERITY: Record<SeverityLabel, Severity> = {
+  critical: 'error',
+  high: 'error',
+  moderate: 'warning',
+  low: 'notice',
+  unknown: 'warning',
+};
 
 export function buildFindings(input: {
   vulnerable: VulnerableDependency[];
@@ -39,24 +45,80 @@ export function buildFindings(input: {
   for (const f of input.freshness) {
     const d = f.dependency;
     if (f.deprecated) {
-      findings.push({ id: `deprecated:${d.ecosystem}:${d.name}@${f.current}`, kind: 'deprecated', severity: 'warning', file: d.file, line: d.line, message: `${d.name}@${f.current} is deprecated: ${f.deprecated}`, evidence: [], package: d.name });
+      findings.push({
+        id: `deprecated:${d.ecosystem}:${d.name}@${f.current}`,
+        kind: 'deprecated',
+        severity: 'warning',
+        file: d.file,
+        line: d.line,
+        message: `${d.name}@${f.current} is deprecated: ${f.deprecated}`,
+        evidence: [],
+        package: d.name,
+      });
     }
     if (f.stale) {
-      findings.push({ id: `unmaintained:${d.ecosystem}:${d.name}`, kind: 'unmaintained', severity: 'notice', file: d.file, line: d.line, message: `${d.name} has had no release since ${f.lastRelease?.slice(0, 10)}`, evidence: f.homepage ? [f.homepage] : [], package: d.name });
+      findings.push({
+        id: `unmaintained:${d.ecosystem}:${d.name}`,
+        kind: 'unmaintained',
+        severity: 'notice',
+        file: d.file,
+        line: d.line,
+        message: `${d.name} has had no release since ${f.lastRelease?.slice(0, 10)}`,
+        evidence: f.homepage ? [f.homepage] : [],
+        package: d.name,
+      });
     }
     if (f.latestType === 'major') {
-      findings.push({ id: `outdated-major:${d.ecosystem}:${d.name}`, kind: 'outdated-major', severity: 'notice', file: d.file, line: d.line, message: `${d.name} ${f.current} is a major version behind ${f.latest}`, evidence: f.homepage ? [f.homepage] : [], package: d.name, latest: f.latest, libyears: f.libyears });
+      findings.push({
+        id: `outdated-major:${d.ecosystem}:${d.name}`,
+        kind: 'outdated-major',
+        severity: 'notice',
+        file: d.file,
+        line: d.line,
+        message: `${d.name} ${f.current} is a major version behind ${f.latest}`,
+        evidence: f.homepage ? [f.homepage] : [],
+        package: d.name,
+        latest: f.latest,
+        libyears: f.libyears,
+      });
     }
   }
   for (const a of input.unpinnedActions) {
-    findings.push({ id: `unpinned-action:${a.file}:${a.uses}`, kind: 'unpinned-action', severity: 'warning', file: a.file, line: a.line, message: `third-party action ${a.uses} is not pinned to a full commit SHA`, evidence: ['https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions'] });
+    findings.push({
+      id: `unpinned-action:${a.file}:${a.uses}`,
+      kind: 'unpinned-action',
+      severity: 'warning',
+      file: a.file,
+      line: a.line,
+      message: `third-party action ${a.uses} is not pinned to a full commit SHA`,
+      evidence: [
+        'https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions',
+      ],
+    });
   }
   for (const p of input.problems) {
-    findings.push({ id: `unreadable:${p.file}`, kind: 'unreadable-manifest', severity: 'error', file: p.file, line: p.line, message: p.message, evidence: [] });
+    findings.push({
+      id: `unreadable:${p.file}`,
+      kind: 'unreadable-manifest',
+      severity: 'error',
+      file: p.file,
+      line: p.line,
+      message: p.message,
+      evidence: [],
+    });
   }
   for (const o of input.outcomes) {
     for (const f of o.failed) {
-      findings.push({ id: `update-failed:${f.update.dependency.name}@${f.update.to}`, kind: 'update-failed', severity: 'warning', file: f.update.dependency.file, line: f.update.dependency.line, message: `updating ${f.update.dependency.name} ${f.update.from} -> ${f.update.to} breaks the tests`, evidence: [f.excerpt.split('\n').slice(-5).join('\n')], package: f.update.dependency.name });
+      findings.push({
+        id: `update-failed:${f.update.dependency.name}@${f.update.to}`,
+        kind: 'update-failed',
+        severity: 'warning',
+        file: f.update.dependency.file,
+        line: f.update.dependency.line,
+        message: `updating ${f.update.dependency.name} ${f.update.from} -> ${f.update.to} breaks the tests`,
+        evidence: [f.excerpt.split('\n').slice(-5).join('\n')],
+        package: f.update.dependency.name,
+      });
     }
   }
   return findings;

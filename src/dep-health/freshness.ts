@@ -1,7 +1,13 @@
 // Freshness of one dependency from its registry facts (pure).
 import type { Dependency } from './model';
 import type { PackageInfo } from './sources/package-info';
-import { compareVersions, isPrerelease, maxSatisfying, updateType, type UpdateType } from './sources/versions';
+import {
+  compareVersions,
+  isPrerelease,
+  maxSatisfying,
+  updateType,
+  type UpdateType,
+} from './sources/versions';
 
 export interface Freshness {
   dependency: Dependency;
@@ -25,19 +31,40 @@ export interface Freshness {
 
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 
-export function computeFreshness(dependency: Dependency, info: PackageInfo, now: Date, staleDays: number): Freshness {
+export function computeFreshness(
+  dependency: Dependency,
+  info: PackageInfo,
+  now: Date,
+  staleDays: number,
+): Freshness {
   const { ecosystem } = dependency;
   const current = dependency.version ?? maxSatisfying(ecosystem, info.versions, dependency.range);
   const stable = info.versions.filter((v) => !isPrerelease(ecosystem, v));
-  const latest = info.latest && !isPrerelease(ecosystem, info.latest) ? info.latest : stable.sort((a, b) => compareVersions(ecosystem, a, b)).at(-1);
+  const latest =
+    info.latest && !isPrerelease(ecosystem, info.latest)
+      ? info.latest
+      : stable.sort((a, b) => compareVersions(ecosystem, a, b)).at(-1);
   const rangeForUpdate = ecosystem === 'npm' || ecosystem === 'PyPI' ? dependency.range : undefined;
-  const latestInRange = rangeForUpdate !== undefined ? maxSatisfying(ecosystem, info.versions, rangeForUpdate) : undefined;
+  const latestInRange =
+    rangeForUpdate !== undefined
+      ? maxSatisfying(ecosystem, info.versions, rangeForUpdate)
+      : undefined;
   const releasesBehind =
-    current && latest ? stable.filter((v) => compareVersions(ecosystem, v, current) > 0 && compareVersions(ecosystem, v, latest) <= 0).length : 0;
+    current && latest
+      ? stable.filter(
+          (v) =>
+            compareVersions(ecosystem, v, current) > 0 &&
+            compareVersions(ecosystem, v, latest) <= 0,
+        ).length
+      : 0;
   const currentTime = current ? info.time[current] : undefined;
   const latestTime = latest ? info.time[latest] : undefined;
   const libyears =
-    currentTime && latestTime ? Math.max(0, (Date.parse(latestTime) - Date.parse(currentTime)) / YEAR_MS) : current && latest && current === latest ? 0 : undefined;
+    currentTime && latestTime
+      ? Math.max(0, (Date.parse(latestTime) - Date.parse(currentTime)) / YEAR_MS)
+      : current && latest && current === latest
+        ? 0
+        : undefined;
   const times = Object.values(info.time).map(Date.parse).filter(Number.isFinite);
   const lastReleaseMs = times.length > 0 ? Math.max(...times) : undefined;
   return {
@@ -48,7 +75,8 @@ export function computeFreshness(dependency: Dependency, info: PackageInfo, now:
     releasesBehind,
     libyears: libyears === undefined ? undefined : Math.round(libyears * 100) / 100,
     deprecated: current ? info.deprecated[current] : undefined,
-    stale: lastReleaseMs !== undefined && now.getTime() - lastReleaseMs > staleDays * 24 * 3600 * 1000,
+    stale:
+      lastReleaseMs !== undefined && now.getTime() - lastReleaseMs > staleDays * 24 * 3600 * 1000,
     lastRelease: lastReleaseMs !== undefined ? new Date(lastReleaseMs).toISOString() : undefined,
     latestType: current && latest ? updateType(ecosystem, current, latest) : 'none',
     homepage: info.homepage,

@@ -4,7 +4,12 @@ import { computeFreshness, type Freshness } from './freshness';
 import type { DepHealthOptions } from './inputs';
 import type { Dependency, OsvEcosystem } from './model';
 import { goProxy } from './sources/go-proxy';
-import { createLimiter, HostUnreachableError, HttpStatusError, type HttpClient } from './sources/http-client';
+import {
+  createLimiter,
+  HostUnreachableError,
+  HttpStatusError,
+  type HttpClient,
+} from './sources/http-client';
 import { npmRegistry } from './sources/npm-registry';
 import { osvClient, type VulnerableDependency } from './sources/osv';
 import type { RegistryClient } from './sources/package-info';
@@ -18,13 +23,17 @@ export interface Gathered {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof HostUnreachableError || error instanceof HttpStatusError) return error.message;
+  if (error instanceof HostUnreachableError || error instanceof HttpStatusError)
+    return error.message;
   return error instanceof Error ? error.message : String(error);
 }
 
 export async function gather(
   dependencies: Dependency[],
-  options: Pick<DepHealthOptions, 'osvUrl' | 'npmRegistry' | 'pypiUrl' | 'goProxy' | 'staleDays' | 'concurrency'>,
+  options: Pick<
+    DepHealthOptions,
+    'osvUrl' | 'npmRegistry' | 'pypiUrl' | 'goProxy' | 'staleDays' | 'concurrency'
+  >,
   http: HttpClient,
   now: Date,
 ): Promise<Gathered> {
@@ -45,7 +54,8 @@ export async function gather(
   };
   const direct = dependencies.filter((d) => d.direct && registries[d.ecosystem]);
   const unique = new Map<string, Dependency>();
-  for (const dep of direct) unique.set(`${dep.ecosystem}|${dep.name}|${dep.version ?? dep.range ?? ''}`, dep);
+  for (const dep of direct)
+    unique.set(`${dep.ecosystem}|${dep.name}|${dep.version ?? dep.range ?? ''}`, dep);
   const limit = createLimiter(options.concurrency);
   const failedHosts = new Map<string, string>();
   const freshness: Freshness[] = [];
@@ -56,7 +66,12 @@ export async function gather(
         const registry = registries[dep.ecosystem]!;
         const cacheKey = `${dep.ecosystem}|${dep.name}${dep.ecosystem === 'Go' ? `|${dep.version}` : ''}`;
         if (!infoCache.has(cacheKey)) {
-          infoCache.set(cacheKey, dep.ecosystem === 'Go' ? go.fetchWithCurrent(dep.name, dep.version) : registry.client.fetch(dep.name));
+          infoCache.set(
+            cacheKey,
+            dep.ecosystem === 'Go'
+              ? go.fetchWithCurrent(dep.name, dep.version)
+              : registry.client.fetch(dep.name),
+          );
         }
         try {
           const info = await infoCache.get(cacheKey)!;
@@ -66,14 +81,23 @@ export async function gather(
           }
           freshness.push(computeFreshness(dep, info, now, options.staleDays));
         } catch (error) {
-          if (!failedHosts.has(registry.client.host)) failedHosts.set(registry.client.host, `freshness from ${describe(error)} (input \`${registry.input}\`)`);
+          if (!failedHosts.has(registry.client.host))
+            failedHosts.set(
+              registry.client.host,
+              `freshness from ${describe(error)} (input \`${registry.input}\`)`,
+            );
         }
       }),
     ),
   );
   for (const message of failedHosts.values()) partial.push(message);
   // Every dependency sharing the same facts gets its own freshness row (same package in two manifests).
-  const byDep = new Map(freshness.map((f) => [`${f.dependency.ecosystem}|${f.dependency.name}|${f.dependency.version ?? f.dependency.range ?? ''}`, f]));
+  const byDep = new Map(
+    freshness.map((f) => [
+      `${f.dependency.ecosystem}|${f.dependency.name}|${f.dependency.version ?? f.dependency.range ?? ''}`,
+      f,
+    ]),
+  );
   const all = direct.flatMap((dep) => {
     const found = byDep.get(`${dep.ecosystem}|${dep.name}|${dep.version ?? dep.range ?? ''}`);
     return found ? [found.dependency === dep ? found : { ...found, dependency: dep }] : [];

@@ -4,7 +4,13 @@ import type { Dependency } from './model';
 import type { SeverityLabel } from './sources/cvss';
 import type { Vulnerability } from './sources/osv';
 
-export const VULNERABILITY_PENALTY: Record<SeverityLabel, number> = { critical: 40, high: 30, moderate: 15, low: 5, unknown: 10 };
+export const VULNERABILITY_PENALTY: Record<SeverityLabel, number> = {
+  critical: 40,
+  high: 30,
+  moderate: 15,
+  low: 5,
+  unknown: 10,
+};
 
 export interface DependencyScore {
   dependency: Dependency;
@@ -13,12 +19,18 @@ export interface DependencyScore {
 }
 
 /** One dependency: vulnerabilities, deprecation, major versions behind, libyears, abandonment. */
-export function scoreDependency(dependency: Dependency, vulnerabilities: Vulnerability[], freshness?: Freshness): DependencyScore {
+export function scoreDependency(
+  dependency: Dependency,
+  vulnerabilities: Vulnerability[],
+  freshness?: Freshness,
+): DependencyScore {
   let score = 100;
   const reasons: string[] = [];
   for (const vulnerability of vulnerabilities) {
     score -= VULNERABILITY_PENALTY[vulnerability.severity];
-    reasons.push(`${vulnerability.severity} ${vulnerability.id} (-${VULNERABILITY_PENALTY[vulnerability.severity]})`);
+    reasons.push(
+      `${vulnerability.severity} ${vulnerability.id} (-${VULNERABILITY_PENALTY[vulnerability.severity]})`,
+    );
   }
   if (freshness?.deprecated) {
     score -= 30;
@@ -48,7 +60,12 @@ export function scoreDependency(dependency: Dependency, vulnerabilities: Vulnera
  */
 export function repositoryScore(scores: DependencyScore[]): number {
   const direct = scores.filter((s) => s.dependency.direct);
-  const mean = direct.length > 0 ? direct.reduce((sum, s) => sum + s.score, 0) / direct.length : 100;
-  const vulnerableTransitive = scores.filter((s) => !s.dependency.direct && s.reasons.some((r) => /^(critical|high|moderate|low|unknown) /.test(r))).length;
+  const mean =
+    direct.length > 0 ? direct.reduce((sum, s) => sum + s.score, 0) / direct.length : 100;
+  const vulnerableTransitive = scores.filter(
+    (s) =>
+      !s.dependency.direct &&
+      s.reasons.some((r) => /^(critical|high|moderate|low|unknown) /.test(r)),
+  ).length;
   return Math.max(0, Math.round(mean - Math.min(30, vulnerableTransitive * 5)));
 }

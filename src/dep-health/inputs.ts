@@ -58,7 +58,10 @@ function url(reader: InputReader, name: string, fallback: string): string {
     const parsed = new URL(value);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
   } catch {
-    throw new ConfigurationError(`Invalid input \`${name}\`: ${JSON.stringify(value)}.`, `set \`${name}\` to an http(s) URL.`);
+    throw new ConfigurationError(
+      `Invalid input \`${name}\`: ${JSON.stringify(value)}.`,
+      `set \`${name}\` to an http(s) URL.`,
+    );
   }
   return value.replace(/\/+$/, '');
 }
@@ -89,7 +92,10 @@ export function parseInputs(reader: InputReader): DepHealthOptions {
     }
     return match;
   });
-  const groupLines = (optionalInput(reader, 'groups') ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const groupLines = (optionalInput(reader, 'groups') ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return {
     ecosystems,
     osvUrl: url(reader, 'osv-url', 'https://api.osv.dev'),
@@ -108,7 +114,11 @@ export function parseInputs(reader: InputReader): DepHealthOptions {
     createIssue: booleanInput(reader, 'create-issue', true),
     maxUpdateGroups: intInput(reader, 'max-update-groups', { min: 0, max: 50, fallback: 10 }),
     failOn: enumInput(reader, 'fail-on', FAIL_ON, 'never'),
-    excludePaths: globsInput(reader, 'exclude-paths', ['**/node_modules/**', '**/vendor/**', '**/.venv/**']),
+    excludePaths: globsInput(reader, 'exclude-paths', [
+      '**/node_modules/**',
+      '**/vendor/**',
+      '**/.venv/**',
+    ]),
     toolchain: {
       node: optionalInput(reader, 'node-version'),
       python: optionalInput(reader, 'python-version'),

@@ -13,7 +13,15 @@ import { gather } from './gather';
 import { repositoryScore, scoreDependency } from './health-score';
 import { FAIL_ON, parseInputs, type DepHealthOptions } from './inputs';
 import { isFirstParty, isFullSha } from './parse/workflows';
-import { issueBody, pullRequestBody, severityCounts, summary, SEVERITIES, type HealthReport, type UpdateOutcome } from './render';
+import {
+  issueBody,
+  pullRequestBody,
+  severityCounts,
+  summary,
+  SEVERITIES,
+  type HealthReport,
+  type UpdateOutcome,
+} from './render';
 import { createHttpClient, type HttpClient } from './sources/http-client';
 import { readDependabotAlerts } from './dependabot-alerts';
 import { createNpmUpdater } from './npm-updater';
@@ -46,7 +54,9 @@ async function applyUpdates(
 ): Promise<UpdateOutcome[]> {
   const outcomes: UpdateOutcome[] = [];
   for (const group of groups.slice(0, options.maxUpdateGroups)) {
-    const npmUpdates = group.updates.filter((u) => u.dependency.ecosystem === 'npm' && projectOf(projects, u.dependency.file));
+    const npmUpdates = group.updates.filter(
+      (u) => u.dependency.ecosystem === 'npm' && projectOf(projects, u.dependency.file),
+    );
     const others = group.updates.filter((u) => !npmUpdates.includes(u));
     if (others.length > 0) {
       outcomes.push({
@@ -64,8 +74,16 @@ async function applyUpdates(
     for (const [project, updates] of byProject) {
       const key = `update-${group.name}${project.dir ? `-${project.dir.replace(/[^A-Za-z0-9._-]+/g, '-')}` : ''}`;
       const testCommand = options.testCommand ?? 'npm test';
-      const updater = createNpmUpdater({ workspace: ctx.workspace, project, testCommand, registry: options.npmRegistry, run: runCommand });
-      ctx.logger.info(`dep-health: testing group ${key} (${updates.length} update(s)) with \`${testCommand}\``);
+      const updater = createNpmUpdater({
+        workspace: ctx.workspace,
+        project,
+        testCommand,
+        registry: options.npmRegistry,
+        run: runCommand,
+      });
+      ctx.logger.info(
+        `dep-health: testing group ${key} (${updates.length} update(s)) with \`${testCommand}\``,
+      );
       const result = await updater.testGroup(updates);
       const outcome: UpdateOutcome = { group: key, passed: result.passed, failed: result.failed };
       if (result.passed.length > 0) {
@@ -81,7 +99,8 @@ async function applyUpdates(
         published.push(pr);
         if (pr.status === 'rejected') {
           for (const u of result.passed) rejected.add(rejectionKey(u.dependency, u.to));
-          outcome.pullRequest = 'closed unmerged earlier: these versions will not be proposed again';
+          outcome.pullRequest =
+            'closed unmerged earlier: these versions will not be proposed again';
         } else {
           outcome.pullRequest = pr.url ?? pr.path ?? pr.status;
         }
@@ -92,7 +111,11 @@ async function applyUpdates(
   return outcomes;
 }
 
-export async function run(ctx: RunContext, options: DepHealthOptions, deps: RunDependencies = {}): Promise<ActionResult> {
+export async function run(
+  ctx: RunContext,
+  options: DepHealthOptions,
+  deps: RunDependencies = {},
+): Promise<ActionResult> {
   const now = ctx.clock.now();
   const published: PublishOutcome[] = [];
   const inventory = discoverDependencies(ctx.workspace, options.ecosystems, options.excludePaths);
@@ -114,7 +137,9 @@ export async function run(ctx: RunContext, options: DepHealthOptions, deps: RunD
 
   const vulnsByDep = new Map(gathered.vulnerable.map((v) => [v.dependency, v.vulnerabilities]));
   const freshByDep = new Map(gathered.freshness.map((f) => [f.dependency, f]));
-  const scores = inventory.dependencies.map((d) => scoreDependency(d, vulnsByDep.get(d) ?? [], freshByDep.get(d)));
+  const scores = inventory.dependencies.map((d) =>
+    scoreDependency(d, vulnsByDep.get(d) ?? [], freshByDep.get(d)),
+  );
   const score = repositoryScore(scores);
 
   const plan = planUpdates(gathered.freshness, gathered.vulnerable, {
@@ -129,7 +154,15 @@ export async function run(ctx: RunContext, options: DepHealthOptions, deps: RunD
   let outcomes: UpdateOutcome[] = [];
   if (options.update && plan.groups.length > 0) {
     try {
-      outcomes = await applyUpdates(ctx, options, plan.groups, inventory.npmProjects, rejected, published, deps.runCommand ?? shellCommandRunner);
+      outcomes = await applyUpdates(
+        ctx,
+        options,
+        plan.groups,
+        inventory.npmProjects,
+        rejected,
+        published,
+        deps.runCommand ?? shellCommandRunner,
+      );
     } catch (error) {
       partial.push(`updates could not be tested: ${errorMessage(error)}`);
     }
@@ -138,8 +171,15 @@ export async function run(ctx: RunContext, options: DepHealthOptions, deps: RunD
   }
 
   const unpinnedActions = inventory.dependencies
-    .filter((d) => d.ecosystem === 'GitHub Actions' && d.range && !isFullSha(d.range) && !isFirstParty(d.name))
-    .map((d) => ({ file: d.file, line: d.line, uses: d.notes?.[0]?.replace(/^uses: /, '') ?? `${d.name}@${d.range}` }));
+    .filter(
+      (d) =>
+        d.ecosystem === 'GitHub Actions' && d.range && !isFullSha(d.range) && !isFirstParty(d.name),
+    )
+    .map((d) => ({
+      file: d.file,
+      line: d.line,
+      uses: d.notes?.[0]?.replace(/^uses: /, '') ?? `${d.name}@${d.range}`,
+    }));
 
   const report: HealthReport = {
     score,
@@ -152,22 +192,41 @@ export async function run(ctx: RunContext, options: DepHealthOptions, deps: RunD
     partial,
     notes,
     unpinnedActions,
-    dependencyCount: { direct: inventory.dependencies.filter((d) => d.direct).length, transitive: inventory.dependencies.filter((d) => !d.direct).length },
+    dependencyCount: {
+      direct: inventory.dependencies.filter((d) => d.direct).length,
+      transitive: inventory.dependencies.filter((d) => !d.direct).length,
+    },
   };
   for (const problem of inventory.problems) partial.push(problem.message);
 
   if (options.createIssue) {
     try {
-      published.push(await ctx.publisher.upsertIssue({ key: ISSUE_KEY, title: `Dependency health: ${score}/100`, body: issueBody(report), labels: ['dependencies'] }));
+      published.push(
+        await ctx.publisher.upsertIssue({
+          key: ISSUE_KEY,
+          title: `Dependency health: ${score}/100`,
+          body: issueBody(report),
+          labels: ['dependencies'],
+        }),
+      );
     } catch (error) {
       partial.push(`the health issue could not be written: ${errorMessage(error)}`);
     }
   }
 
   const counts = severityCounts(gathered.vulnerable);
-  const findings = buildFindings({ vulnerable: gathered.vulnerable, freshness: gathered.freshness, problems: inventory.problems, unpinnedActions, outcomes });
+  const findings = buildFindings({
+    vulnerable: gathered.vulnerable,
+    freshness: gathered.freshness,
+    problems: inventory.problems,
+    unpinnedActions,
+    outcomes,
+  });
   const threshold = FAIL_ON.indexOf(options.failOn);
-  const failing = options.failOn === 'never' ? 0 : SEVERITIES.slice(0, threshold + 1).reduce((n, s) => n + counts[s], 0);
+  const failing =
+    options.failOn === 'never'
+      ? 0
+      : SEVERITIES.slice(0, threshold + 1).reduce((n, s) => n + counts[s], 0);
   const result: ActionResult = {
     action: 'dep-health',
     findings,
@@ -182,7 +241,10 @@ export async function run(ctx: RunContext, options: DepHealthOptions, deps: RunD
       'updates-failed': String(outcomes.reduce((n, o) => n + o.failed.length, 0)),
       'majors-awaiting-approval': String(plan.majors.length),
     },
-    failure: failing > 0 ? `${failing} vulnerabilit${failing === 1 ? 'y' : 'ies'} at or above \`fail-on: ${options.failOn}\`.` : undefined,
+    failure:
+      failing > 0
+        ? `${failing} vulnerabilit${failing === 1 ? 'y' : 'ies'} at or above \`fail-on: ${options.failOn}\`.`
+        : undefined,
     partial,
     published,
     extra: {
@@ -190,15 +252,32 @@ export async function run(ctx: RunContext, options: DepHealthOptions, deps: RunD
       dependencies: report.dependencyCount,
       vulnerabilities: counts,
       requests: Object.fromEntries(http.requests),
-      plan: { groups: plan.groups.map((g) => ({ name: g.name, updates: g.updates.map((u) => `${u.dependency.name}@${u.from}->${u.to}`) })), majors: plan.majors.map((u) => `${u.dependency.name}@${u.from}->${u.to}`) },
-      outcomes: outcomes.map((o) => ({ group: o.group, passed: o.passed.map((u) => `${u.dependency.name}@${u.to}`), failed: o.failed.map((f) => `${f.update.dependency.name}@${f.update.to}`), notTried: o.notTried })),
+      plan: {
+        groups: plan.groups.map((g) => ({
+          name: g.name,
+          updates: g.updates.map((u) => `${u.dependency.name}@${u.from}->${u.to}`),
+        })),
+        majors: plan.majors.map((u) => `${u.dependency.name}@${u.from}->${u.to}`),
+      },
+      outcomes: outcomes.map((o) => ({
+        group: o.group,
+        passed: o.passed.map((u) => `${u.dependency.name}@${u.to}`),
+        failed: o.failed.map((f) => `${f.update.dependency.name}@${f.update.to}`),
+        notTried: o.notTried,
+      })),
       files: inventory.files.map((f) => f.split(path.sep).join('/')),
     },
   };
   try {
     return await recordRun(ctx, result, {
       latest: { rejected: [...rejected].sort(), score },
-      history: { healthScore: score, vulnerabilities: counts, dependencies: report.dependencyCount, updatesPassed: result.outputs['updates-passed'], updatesFailed: result.outputs['updates-failed'] },
+      history: {
+        healthScore: score,
+        vulnerabilities: counts,
+        dependencies: report.dependencyCount,
+        updatesPassed: result.outputs['updates-passed'],
+        updatesFailed: result.outputs['updates-failed'],
+      },
     });
   } catch (error) {
     partial.push(`the run could not be recorded on the state branch: ${errorMessage(error)}`);

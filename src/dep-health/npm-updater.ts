@@ -40,7 +40,14 @@ interface Attempt {
 export function createNpmUpdater(options: NpmUpdaterOptions) {
   const { project, run } = options;
   const projectDir = path.join(options.workspace, project.dir);
-  const env = { npm_config_registry: options.registry, npm_config_prefer_online: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', CI: 'true' };
+  const env = {
+    npm_config_registry: options.registry,
+    npm_config_prefer_online: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+    CI: 'true',
+  };
   let runs = 0;
 
   async function attempt(updates: PlannedUpdate[]): Promise<Attempt> {
@@ -49,11 +56,19 @@ export function createNpmUpdater(options: NpmUpdaterOptions) {
       cpSync(projectDir, tmp, { recursive: true, filter: (src) => !SKIP.has(path.basename(src)) });
       const specs = updates.map((u) => `${u.dependency.name}@${u.to}`).join(' ');
       const lockOnly = project.lockfile ? ' --package-lock-only' : '';
-      const install = await run(`npm install --ignore-scripts --no-audit --no-fund${lockOnly} ${specs}`, { cwd: tmp, env });
-      if (install.code !== 0) return { ok: false, excerpt: `npm install ${specs} failed:\n${outputExcerpt(install.output)}` };
+      const install = await run(
+        `npm install --ignore-scripts --no-audit --no-fund${lockOnly} ${specs}`,
+        { cwd: tmp, env },
+      );
+      if (install.code !== 0)
+        return {
+          ok: false,
+          excerpt: `npm install ${specs} failed:\n${outputExcerpt(install.output)}`,
+        };
       if (project.lockfile) {
         const ci = await run('npm ci --no-audit --no-fund', { cwd: tmp, env });
-        if (ci.code !== 0) return { ok: false, excerpt: `npm ci failed:\n${outputExcerpt(ci.output)}` };
+        if (ci.code !== 0)
+          return { ok: false, excerpt: `npm ci failed:\n${outputExcerpt(ci.output)}` };
       }
       runs++;
       const tests = await run(options.testCommand, { cwd: tmp, env: { CI: 'true' } });
@@ -72,7 +87,10 @@ export function createNpmUpdater(options: NpmUpdaterOptions) {
   }
 
   /** The updates that fail on their own (or the whole set when only their combination fails). */
-  async function culprits(updates: PlannedUpdate[], failure: Attempt): Promise<{ update: PlannedUpdate; excerpt: string }[]> {
+  async function culprits(
+    updates: PlannedUpdate[],
+    failure: Attempt,
+  ): Promise<{ update: PlannedUpdate; excerpt: string }[]> {
     if (updates.length === 1) return [{ update: updates[0]!, excerpt: failure.excerpt }];
     const middle = Math.ceil(updates.length / 2);
     const found: { update: PlannedUpdate; excerpt: string }[] = [];
@@ -80,7 +98,9 @@ export function createNpmUpdater(options: NpmUpdaterOptions) {
       const result = await attempt(half);
       if (!result.ok) found.push(...(await culprits(half, result)));
     }
-    return found.length > 0 ? found : updates.map((update) => ({ update, excerpt: failure.excerpt }));
+    return found.length > 0
+      ? found
+      : updates.map((update) => ({ update, excerpt: failure.excerpt }));
   }
 
   return {
@@ -89,7 +109,9 @@ export function createNpmUpdater(options: NpmUpdaterOptions) {
       runs = 0;
       const toChanges = (a: Attempt) => [
         { path: project.manifest, content: a.files!.manifest },
-        ...(project.lockfile && a.files?.lock !== undefined ? [{ path: project.lockfile, content: a.files.lock }] : []),
+        ...(project.lockfile && a.files?.lock !== undefined
+          ? [{ path: project.lockfile, content: a.files.lock }]
+          : []),
       ];
       const first = await attempt(updates);
       if (first.ok) return { passed: updates, failed: [], changes: toChanges(first), runs };
@@ -98,7 +120,12 @@ export function createNpmUpdater(options: NpmUpdaterOptions) {
       if (remaining.length === 0) return { passed: [], failed, changes: [], runs };
       const retry = await attempt(remaining);
       if (retry.ok) return { passed: remaining, failed, changes: toChanges(retry), runs };
-      return { passed: [], failed: [...failed, ...remaining.map((update) => ({ update, excerpt: retry.excerpt }))], changes: [], runs };
+      return {
+        passed: [],
+        failed: [...failed, ...remaining.map((update) => ({ update, excerpt: retry.excerpt }))],
+        changes: [],
+        runs,
+      };
     },
   };
 }

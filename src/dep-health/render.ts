@@ -35,7 +35,13 @@ const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 const where = (file: string, line?: number) => `${file}${line ? `:${line}` : ''}`;
 
 export function severityCounts(vulnerable: VulnerableDependency[]): Record<SeverityLabel, number> {
-  const counts: Record<SeverityLabel, number> = { critical: 0, high: 0, moderate: 0, low: 0, unknown: 0 };
+  const counts: Record<SeverityLabel, number> = {
+    critical: 0,
+    high: 0,
+    moderate: 0,
+    low: 0,
+    unknown: 0,
+  };
   const seen = new Set<string>();
   for (const { dependency, vulnerabilities } of vulnerable) {
     for (const v of vulnerabilities) {
@@ -59,29 +65,62 @@ export function issueBody(report: HealthReport): string {
   const lines: string[] = [
     `**Health score: ${report.score}/100**${trend} · ${report.dependencyCount.direct} direct and ${report.dependencyCount.transitive} transitive dependencies`,
     '',
-    `Vulnerabilities: ${SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`).join(', ') || 'none known'}`,
+    `Vulnerabilities: ${
+      SEVERITIES.filter((s) => counts[s] > 0)
+        .map((s) => `${counts[s]} ${s}`)
+        .join(', ') || 'none known'
+    }`,
     '',
   ];
   const majors = report.plan.majors;
   if (majors.length > 0) {
-    lines.push('### Major updates awaiting approval', '', 'Tick a box to approve; tend then tests and proposes that update like the others.', '');
-    for (const u of majors) lines.push(`- [ ] ${updateLine(u)} <!-- tend:approve:${u.dependency.ecosystem}:${u.dependency.name}@${u.to} -->`);
+    lines.push(
+      '### Major updates awaiting approval',
+      '',
+      'Tick a box to approve; tend then tests and proposes that update like the others.',
+      '',
+    );
+    for (const u of majors)
+      lines.push(
+        `- [ ] ${updateLine(u)} <!-- tend:approve:${u.dependency.ecosystem}:${u.dependency.name}@${u.to} -->`,
+      );
     lines.push('');
   }
   const applied = report.outcomes.filter((o) => o.passed.length > 0);
   const failed = report.outcomes.flatMap((o) => o.failed.map((f) => ({ ...f, group: o.group })));
   if (applied.length > 0 || failed.length > 0 || report.outcomes.some((o) => o.notTried)) {
     lines.push('### Updates tested this week', '');
-    for (const o of applied) lines.push(`- ✅ group ${code(o.group)}: ${o.passed.length} update(s), tests passed${o.pullRequest ? ` — ${o.pullRequest}` : ''}`);
-    for (const o of report.outcomes.filter((x) => x.notTried)) lines.push(`- ⏸ group ${code(o.group)}: ${o.notTried}`);
+    for (const o of applied)
+      lines.push(
+        `- ✅ group ${code(o.group)}: ${o.passed.length} update(s), tests passed${o.pullRequest ? ` — ${o.pullRequest}` : ''}`,
+      );
+    for (const o of report.outcomes.filter((x) => x.notTried))
+      lines.push(`- ⏸ group ${code(o.group)}: ${o.notTried}`);
     for (const f of failed) {
-      lines.push(`- ❌ ${updateLine(f.update)} breaks the tests (group ${code(f.group)}); no pull request`);
-      lines.push('', '<details><summary>test output</summary>', '', '```', f.excerpt.replace(/```/g, "'''"), '```', '', '</details>', '');
+      lines.push(
+        `- ❌ ${updateLine(f.update)} breaks the tests (group ${code(f.group)}); no pull request`,
+      );
+      lines.push(
+        '',
+        '<details><summary>test output</summary>',
+        '',
+        '```',
+        f.excerpt.replace(/```/g, "'''"),
+        '```',
+        '',
+        '</details>',
+        '',
+      );
     }
     lines.push('');
   }
   if (report.vulnerable.length > 0) {
-    lines.push('### Vulnerabilities', '', '| severity | package | installed | advisory | fixed in | where |', '|---|---|---|---|---|---|');
+    lines.push(
+      '### Vulnerabilities',
+      '',
+      '| severity | package | installed | advisory | fixed in | where |',
+      '|---|---|---|---|---|---|',
+    );
     const rows = report.vulnerable.flatMap(({ dependency, vulnerabilities }) =>
       vulnerabilities.map((v) => ({ v, dependency })),
     );
@@ -95,25 +134,46 @@ export function issueBody(report: HealthReport): string {
     if (rows.length > 100) lines.push('', `…and ${rows.length - 100} more.`);
     lines.push('');
   }
-  const stale = report.freshness.filter((f) => f.deprecated || f.stale || f.latestType === 'major' || f.releasesBehind > 0);
+  const stale = report.freshness.filter(
+    (f) => f.deprecated || f.stale || f.latestType === 'major' || f.releasesBehind > 0,
+  );
   if (stale.length > 0) {
-    lines.push('<details><summary>Freshness: ' + `${stale.length} dependencies behind, deprecated or unmaintained` + '</summary>', '', '| package | current | in range | latest | behind | libyears | note |', '|---|---|---|---|---|---|---|');
+    lines.push(
+      '<details><summary>Freshness: ' +
+        `${stale.length} dependencies behind, deprecated or unmaintained` +
+        '</summary>',
+      '',
+      '| package | current | in range | latest | behind | libyears | note |',
+      '|---|---|---|---|---|---|---|',
+    );
     for (const f of stale.sort((a, b) => (b.libyears ?? 0) - (a.libyears ?? 0)).slice(0, 150)) {
-      const note = [f.deprecated ? `deprecated: ${f.deprecated.slice(0, 80)}` : '', f.stale ? `no release since ${f.lastRelease?.slice(0, 10)}` : ''].filter(Boolean).join('; ');
-      lines.push(`| ${code(f.dependency.name)} | ${f.current ?? '?'} | ${f.latestInRange ?? ''} | ${f.latest ?? '?'} | ${f.releasesBehind} | ${f.libyears ?? ''} | ${note.replace(/\|/g, '/')} |`);
+      const note = [
+        f.deprecated ? `deprecated: ${f.deprecated.slice(0, 80)}` : '',
+        f.stale ? `no release since ${f.lastRelease?.slice(0, 10)}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
+      lines.push(
+        `| ${code(f.dependency.name)} | ${f.current ?? '?'} | ${f.latestInRange ?? ''} | ${f.latest ?? '?'} | ${f.releasesBehind} | ${f.libyears ?? ''} | ${note.replace(/\|/g, '/')} |`,
+      );
     }
     lines.push('', '</details>', '');
   }
   if (report.unpinnedActions.length > 0) {
     lines.push('### Third-party actions not pinned to a commit SHA', '');
-    for (const a of report.unpinnedActions) lines.push(`- ${code(a.uses)} in ${where(a.file, a.line)}`);
+    for (const a of report.unpinnedActions)
+      lines.push(`- ${code(a.uses)} in ${where(a.file, a.line)}`);
     lines.push('');
   }
   const skipped = report.plan.skipped;
   if (skipped.length > 0 || report.plan.unfixable.length > 0) {
     lines.push('<details><summary>Held back</summary>', '');
-    for (const s of skipped.slice(0, 50)) lines.push(`- ${code(s.dependency.name)} ${s.to}: ${s.reason}`);
-    for (const u of report.plan.unfixable.slice(0, 50)) lines.push(`- ${code(u.dependency.name)} ${u.dependency.version}: ${u.ids.join(', ')} — ${u.reason}`);
+    for (const s of skipped.slice(0, 50))
+      lines.push(`- ${code(s.dependency.name)} ${s.to}: ${s.reason}`);
+    for (const u of report.plan.unfixable.slice(0, 50))
+      lines.push(
+        `- ${code(u.dependency.name)} ${u.dependency.version}: ${u.ids.join(', ')} — ${u.reason}`,
+      );
     lines.push('', '</details>', '');
   }
   if (report.problems.length > 0 || report.partial.length > 0) {
@@ -125,7 +185,11 @@ export function issueBody(report: HealthReport): string {
   return lines.join('\n');
 }
 
-export function pullRequestBody(group: string, updates: PlannedUpdate[], testCommand: string): string {
+export function pullRequestBody(
+  group: string,
+  updates: PlannedUpdate[],
+  testCommand: string,
+): string {
   return [
     `Updates in group ${code(group)}, applied with npm in a clean copy of the repository; ${code(testCommand)} passed with them.`,
     '',
@@ -140,7 +204,11 @@ export function summary(report: HealthReport): string {
   return [
     '## dep-health',
     '',
-    `Health score **${report.score}/100**; vulnerabilities: ${SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`).join(', ') || 'none known'}.`,
+    `Health score **${report.score}/100**; vulnerabilities: ${
+      SEVERITIES.filter((s) => counts[s] > 0)
+        .map((s) => `${counts[s]} ${s}`)
+        .join(', ') || 'none known'
+    }.`,
     `${report.plan.groups.length} update group(s) planned, ${report.outcomes.filter((o) => o.passed.length > 0).length} passed the tests, ${report.outcomes.reduce((n, o) => n + o.failed.length, 0)} update(s) failed them; ${report.plan.majors.length} major update(s) await approval.`,
     ...report.partial.map((p) => `- partial: ${p}`),
     ...report.problems.map((p) => `- ${p.message}`),

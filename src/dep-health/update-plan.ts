@@ -49,7 +49,10 @@ export interface PlanOptions {
   now: Date;
 }
 
-export function rejectionKey(dependency: Pick<Dependency, 'ecosystem' | 'name'>, version: string): string {
+export function rejectionKey(
+  dependency: Pick<Dependency, 'ecosystem' | 'name'>,
+  version: string,
+): string {
   return `${dependency.ecosystem}:${dependency.name}@${version}`;
 }
 
@@ -79,12 +82,25 @@ function soaked(freshness: Freshness, version: string, soakDays: number, now: Da
 }
 
 /** The newest version in range that has soaked and was not rejected. */
-function eligibleInRange(freshness: Freshness, options: PlanOptions, skipped: SkippedUpdate[]): string | undefined {
+function eligibleInRange(
+  freshness: Freshness,
+  options: PlanOptions,
+  skipped: SkippedUpdate[],
+): string | undefined {
   const { dependency, current } = freshness;
-  if (!current || !freshness.latestInRange || compareVersions(dependency.ecosystem, freshness.latestInRange, current) <= 0) return undefined;
+  if (
+    !current ||
+    !freshness.latestInRange ||
+    compareVersions(dependency.ecosystem, freshness.latestInRange, current) <= 0
+  )
+    return undefined;
   const candidates = freshness.info.versions
     .filter((v) => !isPrerelease(dependency.ecosystem, v))
-    .filter((v) => compareVersions(dependency.ecosystem, v, current) > 0 && compareVersions(dependency.ecosystem, v, freshness.latestInRange!) <= 0)
+    .filter(
+      (v) =>
+        compareVersions(dependency.ecosystem, v, current) > 0 &&
+        compareVersions(dependency.ecosystem, v, freshness.latestInRange!) <= 0,
+    )
     .sort((a, b) => compareVersions(dependency.ecosystem, b, a));
   for (const version of candidates) {
     if (options.rejected.has(rejectionKey(dependency, version))) {
@@ -92,7 +108,11 @@ function eligibleInRange(freshness: Freshness, options: PlanOptions, skipped: Sk
       continue;
     }
     if (!soaked(freshness, version, options.soakDays, options.now)) {
-      skipped.push({ dependency, to: version, reason: `released less than ${options.soakDays} day(s) ago` });
+      skipped.push({
+        dependency,
+        to: version,
+        reason: `released less than ${options.soakDays} day(s) ago`,
+      });
       continue;
     }
     return version;
@@ -102,14 +122,21 @@ function eligibleInRange(freshness: Freshness, options: PlanOptions, skipped: Sk
 
 function groupName(update: PlannedUpdate, options: PlanOptions): string {
   if (update.security) return 'security';
-  const rule = options.groups.find((g) => g.patterns.some((p) => minimatch(update.dependency.name, p)));
+  const rule = options.groups.find((g) =>
+    g.patterns.some((p) => minimatch(update.dependency.name, p)),
+  );
   if (rule) return rule.name;
   if (options.groupBy === 'single') return 'non-major';
-  if (options.groupBy === 'package') return update.dependency.name.replace(/^@/, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+  if (options.groupBy === 'package')
+    return update.dependency.name.replace(/^@/, '').replace(/[^A-Za-z0-9._-]+/g, '-');
   return update.type === 'patch' ? 'patch' : 'minor';
 }
 
-export function planUpdates(freshness: Freshness[], vulnerable: VulnerableDependency[], options: PlanOptions): UpdatePlan {
+export function planUpdates(
+  freshness: Freshness[],
+  vulnerable: VulnerableDependency[],
+  options: PlanOptions,
+): UpdatePlan {
   const skipped: SkippedUpdate[] = [];
   const unfixable: UpdatePlan['unfixable'] = [];
   const updates: PlannedUpdate[] = [];
@@ -119,15 +146,27 @@ export function planUpdates(freshness: Freshness[], vulnerable: VulnerableDepend
 
   for (const { dependency, vulnerabilities } of vulnerable) {
     if (!dependency.direct) {
-      unfixable.push({ dependency, ids: vulnerabilities.map((v) => v.id), reason: 'transitive: fixed by updating the dependency that pulls it in' });
+      unfixable.push({
+        dependency,
+        ids: vulnerabilities.map((v) => v.id),
+        reason: 'transitive: fixed by updating the dependency that pulls it in',
+      });
       continue;
     }
     const fixed = vulnerabilities.filter((v) => v.fixedIn);
     const open = vulnerabilities.filter((v) => !v.fixedIn);
-    if (open.length > 0) unfixable.push({ dependency, ids: open.map((v) => v.id), reason: 'no fixed version published' });
+    if (open.length > 0)
+      unfixable.push({
+        dependency,
+        ids: open.map((v) => v.id),
+        reason: 'no fixed version published',
+      });
     if (fixed.length === 0 || !dependency.version) continue;
     // The lowest version that fixes every fixable vulnerability.
-    const target = fixed.map((v) => v.fixedIn!).sort((a, b) => compareVersions(dependency.ecosystem, a, b)).at(-1)!;
+    const target = fixed
+      .map((v) => v.fixedIn!)
+      .sort((a, b) => compareVersions(dependency.ecosystem, a, b))
+      .at(-1)!;
     if (isIgnored(dependency, target, options.ignore)) {
       skipped.push({ dependency, to: target, reason: 'ignored by the `ignore` input' });
       continue;
@@ -152,14 +191,36 @@ export function planUpdates(freshness: Freshness[], vulnerable: VulnerableDepend
   for (const fresh of freshness) {
     const { dependency, current } = fresh;
     if (!dependency.direct || !current || dependency.ecosystem === 'GitHub Actions') continue;
-    const target = handled.has(keyOf(dependency)) ? undefined : eligibleInRange(fresh, options, skipped);
+    const target = handled.has(keyOf(dependency))
+      ? undefined
+      : eligibleInRange(fresh, options, skipped);
     if (target && !isIgnored(dependency, target, options.ignore)) {
-      updates.push({ dependency, from: current, to: target, type: updateType(dependency.ecosystem, current, target), security: false, fixes: [], releaseUrl: releaseUrl(fresh.homepage) });
+      updates.push({
+        dependency,
+        from: current,
+        to: target,
+        type: updateType(dependency.ecosystem, current, target),
+        security: false,
+        fixes: [],
+        releaseUrl: releaseUrl(fresh.homepage),
+      });
     } else if (target) {
       skipped.push({ dependency, to: target, reason: 'ignored by the `ignore` input' });
     }
-    if (fresh.latest && fresh.latestType === 'major' && !isIgnored(dependency, fresh.latest, options.ignore)) {
-      majors.push({ dependency, from: current, to: fresh.latest, type: 'major', security: false, fixes: [], releaseUrl: releaseUrl(fresh.homepage) });
+    if (
+      fresh.latest &&
+      fresh.latestType === 'major' &&
+      !isIgnored(dependency, fresh.latest, options.ignore)
+    ) {
+      majors.push({
+        dependency,
+        from: current,
+        to: fresh.latest,
+        type: 'major',
+        security: false,
+        fixes: [],
+        releaseUrl: releaseUrl(fresh.homepage),
+      });
     }
   }
 
@@ -170,7 +231,9 @@ export function planUpdates(freshness: Freshness[], vulnerable: VulnerableDepend
   }
   const order = (name: string) => (name === 'security' ? 0 : 1);
   return {
-    groups: [...groups].map(([name, list]) => ({ name, updates: list })).sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name)),
+    groups: [...groups]
+      .map(([name, list]) => ({ name, updates: list }))
+      .sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name)),
     majors,
     skipped,
     unfixable,

@@ -44,7 +44,17 @@ export interface Analysis {
   docs: Map<string, ParsedDoc>;
   /** What could not be checked, and why (shallow clone, not a git repository...). */
   notes: string[];
-  stats: { docs: number; codeFiles: number; links: number; references: number; exports: number; ms: number; phases: Record<string, number> };
+  stats: {
+    docs: number;
+    codeFiles: number;
+    links: number;
+    references: number;
+    exports: number;
+    ms: number;
+    phases: Record<string, number>;
+    /** Worker threads that parsed docs (0: all parsed on the main thread). */
+    parseThreads: number;
+  };
 }
 
 export const DEFAULT_DOC_GLOBS = ['**/*.md', '**/*.mdx'];
@@ -54,7 +64,9 @@ function matcher(globs: string[]): (file: string) => boolean {
   const positive = globs.filter((g) => !g.startsWith('!'));
   const negative = globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
   const opts = { dot: true, matchBase: false, nocase: false };
-  return (file) => positive.some((g) => minimatch(file, g, opts)) && !negative.some((g) => minimatch(file, g, opts));
+  return (file) =>
+    positive.some((g) => minimatch(file, g, opts)) &&
+    !negative.some((g) => minimatch(file, g, opts));
 }
 
 export async function analyzeRepository(root: string, options: AnalysisOptions): Promise<Analysis> {
@@ -79,15 +91,22 @@ export async function analyzeRepository(root: string, options: AnalysisOptions):
   const git = createGit(root);
   const historyRun = (async () => {
     const status = await gitStatus(git);
-    if (!status.repository) notes.push('not a git repository: history-based checks (stale-reference, stale-doc, renamed fixes) were skipped');
-    else if (status.shallow) notes.push('shallow clone: history-based checks were skipped (check out with `fetch-depth: 0`)');
+    if (!status.repository)
+      notes.push(
+        'not a git repository: history-based checks (stale-reference, stale-doc, renamed fixes) were skipped',
+      );
+    else if (status.shallow)
+      notes.push(
+        'shallow clone: history-based checks were skipped (check out with `fetch-depth: 0`)',
+      );
     else return readPathHistory(git);
     return undefined;
   })();
   historyRun.catch(() => undefined);
 
   const docs = new Map<string, ParsedDoc>();
-  for (const doc of await parseDocs(root, docFiles, { workers: options.workers })) {
+  const parsing = { workerChunks: 0, threads: 0 };
+  for (const doc of await parseDocs(root, docFiles, { workers: options.workers, stats: parsing })) {
     if (doc.parseWarning) notes.push(`${doc.path}: ${doc.parseWarning}`);
     docs.set(doc.path, doc);
   }
@@ -134,7 +153,10 @@ export async function analyzeRepository(root: string, options: AnalysisOptions):
     for (const doc of docs.values()) {
       for (const ref of doc.references) {
         if (ref.kind === 'path' || isNamePresent(ref, present)) continue;
-        for (const s of ref.kind === 'flag' || ref.kind === 'config-key' ? spellings(ref.name) : [ref.name]) missing.add(s);
+        for (const s of ref.kind === 'flag' || ref.kind === 'config-key'
+          ? spellings(ref.name)
+          : [ref.name])
+          missing.add(s);
       }
     }
     names = await readNameHistory(git, missing, {
@@ -148,23 +170,37 @@ export async function analyzeRepository(root: string, options: AnalysisOptions):
       for (const c of removal.similar) candidates.add(c.name);
     }
     const existing = await findPresentNames(root, codeFiles, candidates);
-    for (const removal of names.values()) removal.successor = chooseSuccessor(removal, (n) => existing.has(n));
+    for (const removal of names.values())
+      removal.successor = chooseSuccessor(removal, (n) => existing.has(n));
   }
   phase('name history');
   findings.push(...findStaleReferences({ docs, repo, present, names, paths: history, commitUrl }));
   if (history) {
-    findings.push(...findStaleDocs({ docs, repo, history, staleDays: options.staleDays, now: Math.floor(options.now.getTime() / 1000), commitUrl }));
+    findings.push(
+      ...findStaleDocs({
+        docs,
+        repo,
+        history,
+        staleDays: options.staleDays,
+        now: Math.floor(options.now.getTime() / 1000),
+        commitUrl,
+      }),
+    );
   }
   let exportCount = 0;
   if (options.undocumentedExports) {
-    const exports = (await gatherExports(root, codeFiles, options.publicGlobs)).filter((e) => !ignored(e.file));
+    const exports = (await gatherExports(root, codeFiles, options.publicGlobs)).filter(
+      (e) => !ignored(e.file),
+    );
     exportCount = exports.length;
     const words = new Set<string>();
     for (const doc of docs.values()) for (const w of doc.words) words.add(w);
     findings.push(...findUndocumentedExports(exports, words));
   }
 
-  const kept = unsuppressed(findings, docs).filter((f) => !ignored(f.file) && !(f.target && ignored(f.target)));
+  const kept = unsuppressed(findings, docs).filter(
+    (f) => !ignored(f.file) && !(f.target && ignored(f.target)),
+  );
   return {
     findings: assignIds(sortFindings(kept)),
     docs,
@@ -177,6 +213,7 @@ export async function analyzeRepository(root: string, options: AnalysisOptions):
       exports: exportCount,
       ms: Date.now() - started,
       phases,
+      parseThreads: parsing.threads,
     },
   };
 }

@@ -4,7 +4,11 @@
 import type { DriftFinding } from './model';
 
 export function isCertainFix(f: DriftFinding): boolean {
-  return (f.confidence === 'renamed' || f.confidence === 'case-mismatch') && f.fix !== undefined && f.span !== undefined;
+  return (
+    (f.confidence === 'renamed' || f.confidence === 'case-mismatch') &&
+    f.fix !== undefined &&
+    f.span !== undefined
+  );
 }
 
 export interface FixResult {

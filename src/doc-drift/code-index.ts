@@ -28,7 +28,11 @@ export async function readTextFiles(
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-export async function findPresentNames(root: string, codeFiles: string[], wanted: Set<string>): Promise<Set<string>> {
+export async function findPresentNames(
+  root: string,
+  codeFiles: string[],
+  wanted: Set<string>,
+): Promise<Set<string>> {
   const found = new Set<string>();
   if (wanted.size === 0) return found;
   await readTextFiles(root, codeFiles, (_file, text) => collectWanted(text, wanted, found));

@@ -9,7 +9,12 @@ import type { DriftFinding } from './model';
 export function wantedAnchors(findings: DriftFinding[]): Map<string, Set<string>> {
   const wanted = new Map<string, Set<string>>();
   for (const f of findings) {
-    if (f.kind !== 'broken-anchor' || typeof f.anchorFile !== 'string' || typeof f.anchor !== 'string') continue;
+    if (
+      f.kind !== 'broken-anchor' ||
+      typeof f.anchorFile !== 'string' ||
+      typeof f.anchor !== 'string'
+    )
+      continue;
     const set = wanted.get(f.anchorFile) ?? new Set<string>();
     set.add(f.anchor);
     wanted.set(f.anchorFile, set);
@@ -17,9 +22,18 @@ export function wantedAnchors(findings: DriftFinding[]): Map<string, Set<string>
   return wanted;
 }
 
-export function explainAnchors(findings: DriftFinding[], removals: Map<string, HeadingRemoval>, commitUrl: CommitLinker): void {
+export function explainAnchors(
+  findings: DriftFinding[],
+  removals: Map<string, HeadingRemoval>,
+  commitUrl: CommitLinker,
+): void {
   for (const f of findings) {
-    if (f.kind !== 'broken-anchor' || typeof f.anchorFile !== 'string' || typeof f.anchor !== 'string') continue;
+    if (
+      f.kind !== 'broken-anchor' ||
+      typeof f.anchorFile !== 'string' ||
+      typeof f.anchor !== 'string'
+    )
+      continue;
     const removal = removals.get(`${f.anchorFile}#${f.anchor}`);
     if (!removal) continue;
     f.commit = removal.commit.sha.slice(0, 7);
@@ -27,13 +41,17 @@ export function explainAnchors(findings: DriftFinding[], removals: Map<string, H
     if (removal.successor) {
       const { file, slug } = removal.successor;
       const sameDoc = file === f.anchorFile;
-      const fix = sameDoc ? `${url.slice(0, url.indexOf('#'))}#${slug}` : rewriteLink(f.file, url, file, slug);
+      const fix = sameDoc
+        ? `${url.slice(0, url.indexOf('#'))}#${slug}`
+        : rewriteLink(f.file, url, file, slug);
       f.confidence = 'renamed';
       f.fix = fix;
       f.message = sameDoc
         ? `Anchor \`#${f.anchor}\` is broken: the heading in \`${file}\` is now \`#${slug}\`.`
         : `Anchor \`#${f.anchor}\` is broken: the heading moved to \`${file}\`.`;
-      f.evidence = [`heading ${sameDoc ? 'retitled' : `moved to \`${file}\``} in ${describeCommit(removal.commit, commitUrl)}`];
+      f.evidence = [
+        `heading ${sameDoc ? 'retitled' : `moved to \`${file}\``} in ${describeCommit(removal.commit, commitUrl)}`,
+      ];
     } else {
       f.confidence = 'removed';
       f.message = `Anchor \`#${f.anchor}\` is broken: the heading was removed from \`${f.anchorFile}\`.`;

@@ -28,18 +28,32 @@ const IDENT = /[A-Za-z_$][\w$]*/y;
 /** A name distinctive enough to be a code reference when it stands alone in a code span. */
 function distinctive(name: string): boolean {
   if (name.length < 3 || KEYWORDS.has(name)) return false;
-  return /[a-z0-9][A-Z]/.test(name) || /^[A-Z][a-z0-9]+[A-Z]/.test(name) || /[A-Za-z0-9]_[A-Za-z0-9]/.test(name);
+  return (
+    /[a-z0-9][A-Z]/.test(name) ||
+    /^[A-Z][a-z0-9]+[A-Z]/.test(name) ||
+    /[A-Za-z0-9]_[A-Za-z0-9]/.test(name)
+  );
 }
 
 function looksLikePath(text: string): boolean {
   if (/\s|:\/\/|^[@~$<{]|[*?{}<>|"'`]|^\/\/|^[A-Za-z]:/.test(text)) return false;
   if (text.includes('/')) {
-    const parts = text.replace(/^\.\.?\//, '').replace(/\/$/, '').split('/');
+    const parts = text
+      .replace(/^\.\.?\//, '')
+      .replace(/\/$/, '')
+      .split('/');
     if (parts.some((p) => p === '' || !/^[\w.@+-]+$/.test(p))) return false;
     // `owner/repo@v4`, `a/b` without a dot anywhere are more often names than paths.
-    return PATH_EXTENSIONS.test(text) || text.startsWith('./') || text.startsWith('../') || text.endsWith('/');
+    return (
+      PATH_EXTENSIONS.test(text) ||
+      text.startsWith('./') ||
+      text.startsWith('../') ||
+      text.endsWith('/')
+    );
   }
-  return /^[\w.-]+$/.test(text) && PATH_EXTENSIONS.test(text) && !/^\d/.test(text) && text.includes('.');
+  return (
+    /^[\w.-]+$/.test(text) && PATH_EXTENSIONS.test(text) && !/^\d/.test(text) && text.includes('.')
+  );
 }
 
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
@@ -55,12 +69,22 @@ export function referencesInCodeSpan(raw: string): Hit[] {
   }
   const flag = /^--([A-Za-z][\w-]*[A-Za-z0-9])(?:[= ].*)?$/.exec(text);
   if (flag) return [{ kind: 'flag', text, name: flag[1] as string, index: offset + 2 }];
-  const env = /^(?:\$\{?|process\.env\.|os\.environ\[["']|os\.Getenv\(")?([A-Z][A-Z0-9_]*)/.exec(text);
-  if (env && ENV_NAME.test(env[1] as string) && /^(?:\$\{?|process\.env\.|os\.environ\[["']|os\.Getenv\(")?[A-Z0-9_]+(?:\}|["']\]|"\)|=.*)?$/.test(text)) {
+  const env = /^(?:\$\{?|process\.env\.|os\.environ\[["']|os\.Getenv\(")?([A-Z][A-Z0-9_]*)/.exec(
+    text,
+  );
+  if (
+    env &&
+    ENV_NAME.test(env[1] as string) &&
+    /^(?:\$\{?|process\.env\.|os\.environ\[["']|os\.Getenv\(")?[A-Z0-9_]+(?:\}|["']\]|"\)|=.*)?$/.test(
+      text,
+    )
+  ) {
     const name = env[1] as string;
     return [{ kind: 'env', text, name, index: offset + text.indexOf(name) }];
   }
-  const symbol = /^(?:new\s+)?([A-Za-z_$][\w$]*(?:(?:\.|::|#)[A-Za-z_$][\w$]*)*)(\(.*\))?;?$/.exec(text);
+  const symbol = /^(?:new\s+)?([A-Za-z_$][\w$]*(?:(?:\.|::|#)[A-Za-z_$][\w$]*)*)(\(.*\))?;?$/.exec(
+    text,
+  );
   if (symbol) {
     const chain = symbol[1] as string;
     const called = symbol[2] !== undefined;
@@ -71,7 +95,12 @@ export function referencesInCodeSpan(raw: string): Hit[] {
     if (!called && !dotted && !distinctive(chain)) return [];
     return segments
       .filter((s) => s[0].length >= 3 && !KEYWORDS.has(s[0]))
-      .map((s) => ({ kind: configLike ? 'config-key' : 'symbol', text, name: s[0], index: start + (s.index ?? 0) }));
+      .map((s) => ({
+        kind: configLike ? 'config-key' : 'symbol',
+        text,
+        name: s[0],
+        index: start + (s.index ?? 0),
+      }));
   }
   // A command line in a code span: pick out its long flags.
   if (/^[\w./@-]+\s/.test(text)) return flagsIn(raw);
@@ -81,7 +110,12 @@ export function referencesInCodeSpan(raw: string): Hit[] {
 function flagsIn(line: string): Hit[] {
   const hits: Hit[] = [];
   for (const m of line.matchAll(/(^|[\s'"[(=])--([A-Za-z][\w-]*[A-Za-z0-9])(?=$|[\s'"\]),=])/g)) {
-    hits.push({ kind: 'flag', text: `--${m[2]}`, name: m[2] as string, index: (m.index ?? 0) + (m[1] as string).length + 2 });
+    hits.push({
+      kind: 'flag',
+      text: `--${m[2]}`,
+      name: m[2] as string,
+      index: (m.index ?? 0) + (m[1] as string).length + 2,
+    });
   }
   return hits;
 }
@@ -92,7 +126,13 @@ function envsIn(line: string): Hit[] {
     const name = m[2] as string;
     const before = line.slice(0, m.index ?? 0).trimEnd();
     const assigned = line[(m.index ?? 0) + (m[1] as string).length + name.length] === '=';
-    if (assigned || m[1] === '$' || m[1] === '{' || before.endsWith('export') || before.endsWith('$')) {
+    if (
+      assigned ||
+      m[1] === '$' ||
+      m[1] === '{' ||
+      before.endsWith('export') ||
+      before.endsWith('$')
+    ) {
       hits.push({ kind: 'env', text: name, name, index: (m.index ?? 0) + (m[1] as string).length });
     }
   }
@@ -109,7 +149,12 @@ function codeNamesIn(line: string): Hit[] {
     const call = m[3] !== undefined;
     if (!member && !call) continue;
     if (name.length < 3 || KEYWORDS.has(name)) continue;
-    hits.push({ kind: 'symbol', text: name, name, index: (m.index ?? 0) + (m[1] as string).length });
+    hits.push({
+      kind: 'symbol',
+      text: name,
+      name,
+      index: (m.index ?? 0) + (m[1] as string).length,
+    });
   }
   const imports = /\bimport\s*\{([^}]*)\}|\bfrom\s+\S+\s+import\s+(.+)$/.exec(line);
   const list = imports?.[1] ?? imports?.[2];
@@ -126,7 +171,8 @@ function codeNamesIn(line: string): Hit[] {
 
 function configKeysIn(line: string, lang: string): Hit[] {
   let m: RegExpExecArray | null = null;
-  if (lang === 'json' || lang === 'jsonc' || lang === 'json5') m = /^(\s*")([A-Za-z_][\w.-]*)"\s*:/.exec(line);
+  if (lang === 'json' || lang === 'jsonc' || lang === 'json5')
+    m = /^(\s*")([A-Za-z_][\w.-]*)"\s*:/.exec(line);
   else if (lang === 'toml' || lang === 'ini') m = /^(\s*)([A-Za-z_][\w-]*)\s*=/.exec(line);
   else m = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)\s*:(?:\s|$)/.exec(line);
   if (!m) return [];
@@ -135,8 +181,38 @@ function configKeysIn(line: string, lang: string): Hit[] {
   return [{ kind: 'config-key', text: name, name, index: (m[1] as string).length }];
 }
 
-const SHELL = new Set(['', 'sh', 'bash', 'shell', 'console', 'zsh', 'fish', 'powershell', 'ps1', 'cmd', 'bat', 'text', 'txt', 'sh-session', 'shellsession']);
-const CODE = new Set(['js', 'javascript', 'jsx', 'mjs', 'cjs', 'ts', 'typescript', 'tsx', 'mts', 'py', 'python', 'go', 'golang']);
+const SHELL = new Set([
+  '',
+  'sh',
+  'bash',
+  'shell',
+  'console',
+  'zsh',
+  'fish',
+  'powershell',
+  'ps1',
+  'cmd',
+  'bat',
+  'text',
+  'txt',
+  'sh-session',
+  'shellsession',
+]);
+const CODE = new Set([
+  'js',
+  'javascript',
+  'jsx',
+  'mjs',
+  'cjs',
+  'ts',
+  'typescript',
+  'tsx',
+  'mts',
+  'py',
+  'python',
+  'go',
+  'golang',
+]);
 const CONFIG = new Set(['yaml', 'yml', 'json', 'jsonc', 'json5', 'toml', 'ini']);
 
 /** References on one line of a fenced code block in language `lang` (lower case, may be ''). */
@@ -148,7 +224,11 @@ export function referencesInCodeLine(line: string, lang: string): Hit[] {
 }
 
 /** Turns hits found in a slice starting at `base` of the doc into located references. */
-export function locate(hits: Hit[], base: number, lineOf: (offset: number) => number): CodeReference[] {
+export function locate(
+  hits: Hit[],
+  base: number,
+  lineOf: (offset: number) => number,
+): CodeReference[] {
   return hits.map((h) => ({
     kind: h.kind,
     text: h.text,

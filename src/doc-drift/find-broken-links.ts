@@ -22,11 +22,18 @@ const LINE_ANCHOR = /^L(\d+)(?:C\d+)?(?:-L(\d+)(?:C\d+)?)?$/;
 const MARKDOWN = /\.(md|mdx|markdown)$/i;
 
 /** The link text rewritten to point at `target` (repository path), keeping `./`, query and fragment. */
-export function rewriteLink(docPath: string, url: string, target: string, fragment?: string): string {
+export function rewriteLink(
+  docPath: string,
+  url: string,
+  target: string,
+  fragment?: string,
+): string {
   const cut = url.search(/[?#]/);
   const suffix = cut === -1 ? '' : url.slice(cut);
   const original = cut === -1 ? url : url.slice(0, cut);
-  let rel = original.startsWith('/') ? `/${target}` : path.posix.relative(path.posix.dirname(docPath), target) || '.';
+  let rel = original.startsWith('/')
+    ? `/${target}`
+    : path.posix.relative(path.posix.dirname(docPath), target) || '.';
   if (original.startsWith('./') && !rel.startsWith('../')) rel = `./${rel}`;
   if (original.endsWith('/') && !rel.endsWith('/')) rel += '/';
   const encoded = /[ ()<>]/.test(rel) ? encodeURI(rel) : rel;
@@ -35,7 +42,9 @@ export function rewriteLink(docPath: string, url: string, target: string, fragme
 }
 
 function docSiteTarget(repo: RepoIndex, target: string): boolean {
-  return ['.md', '.mdx', '/index.md', '/index.mdx', '/README.md'].some((ext) => repo.isFile(target + ext));
+  return ['.md', '.mdx', '/index.md', '/index.mdx', '/README.md'].some((ext) =>
+    repo.isFile(target + ext),
+  );
 }
 
 /**
@@ -64,13 +73,21 @@ export function findBrokenLinks(input: LinkCheckInput): DriftFinding[] {
 }
 
 function span(link: DocLink) {
-  return link.start !== undefined && link.end !== undefined ? { span: { start: link.start, end: link.end } } : {};
+  return link.start !== undefined && link.end !== undefined
+    ? { span: { start: link.start, end: link.end } }
+    : {};
 }
 
 function checkLink(input: LinkCheckInput, doc: ParsedDoc, link: DocLink): DriftFinding | undefined {
   const { repo } = input;
   const resolved = resolveLink(doc.path, link.url);
-  const base = { file: doc.path, line: link.line, column: link.column, target: link.url, ...span(link) };
+  const base = {
+    file: doc.path,
+    line: link.line,
+    column: link.column,
+    target: link.url,
+    ...span(link),
+  };
   if (resolved.leaves) {
     if (resolved.githubPage) return undefined;
     return draft('broken-link', {
@@ -98,13 +115,20 @@ function checkLink(input: LinkCheckInput, doc: ParsedDoc, link: DocLink): DriftF
     });
   }
   const followed = input.history
-    ? (followPath(input.history, target, (p) => repo.isFile(p)) ?? followFolder(input.history, target, (p) => repo.isDir(p)))
+    ? (followPath(input.history, target, (p) => repo.isFile(p)) ??
+      followFolder(input.history, target, (p) => repo.isDir(p)))
     : undefined;
   if (followed?.status === 'renamed') {
     // The fix is certain only if the fragment, if any, still resolves in the renamed file.
     const fragment = resolveLink(doc.path, link.url).fragment;
-    const anchorsThere = fragment && MARKDOWN.test(followed.to) ? (input.docs.get(followed.to)?.anchors ?? input.anchorsOf(followed.to)) : undefined;
-    const fragmentGone = anchorsThere !== undefined && !LINE_ANCHOR.test(fragment ?? '') && !anchorsThere.has(normaliseFragment(fragment ?? ''));
+    const anchorsThere =
+      fragment && MARKDOWN.test(followed.to)
+        ? (input.docs.get(followed.to)?.anchors ?? input.anchorsOf(followed.to))
+        : undefined;
+    const fragmentGone =
+      anchorsThere !== undefined &&
+      !LINE_ANCHOR.test(fragment ?? '') &&
+      !anchorsThere.has(normaliseFragment(fragment ?? ''));
     const fix = fragmentGone ? undefined : rewriteLink(doc.path, link.url, followed.to);
     return draft('broken-link', {
       ...base,
@@ -112,7 +136,9 @@ function checkLink(input: LinkCheckInput, doc: ParsedDoc, link: DocLink): DriftF
       fix,
       commit: followed.commit.sha.slice(0, 7),
       message: `Link \`${link.url}\` is broken: \`${target}\` was renamed to \`${followed.to}\`${fragmentGone ? ` (which has no \`#${fragment}\`)` : ''}.`,
-      evidence: [`renamed to \`${followed.to}\` in ${describeCommit(followed.commit, input.commitUrl)}`],
+      evidence: [
+        `renamed to \`${followed.to}\` in ${describeCommit(followed.commit, input.commitUrl)}`,
+      ],
     });
   }
   if (followed?.status === 'removed') {
@@ -142,16 +168,32 @@ function normaliseFragment(fragment: string): string {
   return value.toLowerCase().replace(/^user-content-/, '');
 }
 
-function checkFragment(input: LinkCheckInput, doc: ParsedDoc, link: DocLink, target: string, fragment: string | undefined): DriftFinding | undefined {
-  if (fragment === undefined || fragment === '' || fragment === 'top' || !input.repo.isFile(target)) return undefined;
+function checkFragment(
+  input: LinkCheckInput,
+  doc: ParsedDoc,
+  link: DocLink,
+  target: string,
+  fragment: string | undefined,
+): DriftFinding | undefined {
+  if (fragment === undefined || fragment === '' || fragment === 'top' || !input.repo.isFile(target))
+    return undefined;
   const lines = LINE_ANCHOR.exec(fragment);
   const markdown = MARKDOWN.test(target);
-  const anchors = markdown ? (input.docs.get(target)?.anchors ?? input.anchorsOf(target)) : undefined;
-  const base = { file: doc.path, line: link.line, column: link.column, target: link.url, ...span(link) };
+  const anchors = markdown
+    ? (input.docs.get(target)?.anchors ?? input.anchorsOf(target))
+    : undefined;
+  const base = {
+    file: doc.path,
+    line: link.line,
+    column: link.column,
+    target: link.url,
+    ...span(link),
+  };
   if (lines) {
     const last = Number(lines[2] ?? lines[1]);
     const count = input.repo.lineCount(target);
-    if (count === undefined || last <= count || anchors?.has(fragment.toLowerCase())) return undefined;
+    if (count === undefined || last <= count || anchors?.has(fragment.toLowerCase()))
+      return undefined;
     return draft('broken-anchor', {
       ...base,
       confidence: 'missing',

@@ -44,14 +44,18 @@ export function findStaleDocs(input: StaleDocInput): DriftFinding[] {
     if (!docCommit) continue;
     const changed: { file: string; line: number; commits: CommitInfo[] }[] = [];
     for (const [file, line] of referencedCode(doc, input.repo)) {
-      const after = (input.history.touches.get(file) ?? []).filter((c) => c.time > docCommit.time && c.sha !== docCommit.sha);
+      const after = (input.history.touches.get(file) ?? []).filter(
+        (c) => c.time > docCommit.time && c.sha !== docCommit.sha,
+      );
       if (after.length > 0) changed.push({ file, line, commits: after });
     }
     if (changed.length === 0) continue;
     const first = Math.min(...changed.flatMap((c) => c.commits.map((x) => x.time)));
     if (first > cutoff) continue;
     const days = Math.floor((input.now - first) / 86400);
-    const commits = [...new Map(changed.flatMap((c) => c.commits).map((c) => [c.sha, c])).values()].sort((a, b) => b.time - a.time);
+    const commits = [
+      ...new Map(changed.flatMap((c) => c.commits).map((c) => [c.sha, c])).values(),
+    ].sort((a, b) => b.time - a.time);
     const evidence = [
       `\`${doc.path}\` last changed in ${describeCommit(docCommit, input.commitUrl)}`,
       ...changed.map((c) => `\`${c.file}\` changed ${c.commits.length} time(s) since`),

@@ -24,7 +24,10 @@ export function wantedNames(docs: Iterable<ParsedDoc>): Set<string> {
   for (const doc of docs) {
     for (const ref of doc.references) {
       if (ref.kind === 'path') continue;
-      for (const s of ref.kind === 'flag' || ref.kind === 'config-key' ? spellings(ref.name) : [ref.name]) names.add(s);
+      for (const s of ref.kind === 'flag' || ref.kind === 'config-key'
+        ? spellings(ref.name)
+        : [ref.name])
+        names.add(s);
     }
   }
   return names;
@@ -43,7 +46,8 @@ export function respell(successor: string, name: string): string {
     return successor;
   }
   if (name.includes('-')) return successor.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-  if (name.includes('_') && name === name.toLowerCase()) return successor.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  if (name.includes('_') && name === name.toLowerCase())
+    return successor.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
   return successor;
 }
 
@@ -79,19 +83,33 @@ export function findStaleReferences(input: StaleReferenceInput): DriftFinding[] 
   return findings;
 }
 
-function checkPath(input: StaleReferenceInput, doc: ParsedDoc, ref: CodeReference): DriftFinding | undefined {
+function checkPath(
+  input: StaleReferenceInput,
+  doc: ParsedDoc,
+  ref: CodeReference,
+): DriftFinding | undefined {
   const candidates = pathCandidates(doc.path, ref.name);
   if (candidates.some((c) => input.repo.exists(c)) || !input.paths) return undefined;
-  if (!ref.name.includes('/') && input.repo.caseVariants(candidates[0] as string).length > 0) return undefined;
+  if (!ref.name.includes('/') && input.repo.caseVariants(candidates[0] as string).length > 0)
+    return undefined;
   const history = input.paths;
   for (const candidate of candidates) {
     const followed =
-      followPath(history, candidate, (p) => input.repo.isFile(p)) ?? followFolder(history, candidate, (p) => input.repo.isDir(p));
+      followPath(history, candidate, (p) => input.repo.isFile(p)) ??
+      followFolder(history, candidate, (p) => input.repo.isDir(p));
     if (!followed) continue;
-    const base = { file: doc.path, line: ref.line, target: ref.name, targetPath: candidate, commit: followed.commit.sha.slice(0, 7) };
+    const base = {
+      file: doc.path,
+      line: ref.line,
+      target: ref.name,
+      targetPath: candidate,
+      commit: followed.commit.sha.slice(0, 7),
+    };
     if (followed.status === 'renamed') {
       const rootStyle = candidate === path.posix.normalize(ref.name.replace(/\/+$/, ''));
-      let fix = rootStyle ? followed.to : path.posix.relative(path.posix.dirname(doc.path), followed.to);
+      let fix = rootStyle
+        ? followed.to
+        : path.posix.relative(path.posix.dirname(doc.path), followed.to);
       if (ref.name.startsWith('./') && !fix.startsWith('.')) fix = `./${fix}`;
       if (ref.name.endsWith('/')) fix += '/';
       return draft('stale-reference', {
@@ -101,7 +119,9 @@ function checkPath(input: StaleReferenceInput, doc: ParsedDoc, ref: CodeReferenc
         fix,
         span: { start: ref.start, end: ref.end },
         message: `\`${ref.name}\` was renamed to \`${fix}\`.`,
-        evidence: [`renamed to \`${followed.to}\` in ${describeCommit(followed.commit, input.commitUrl)}`],
+        evidence: [
+          `renamed to \`${followed.to}\` in ${describeCommit(followed.commit, input.commitUrl)}`,
+        ],
       });
     }
     return draft('stale-reference', {
@@ -115,7 +135,11 @@ function checkPath(input: StaleReferenceInput, doc: ParsedDoc, ref: CodeReferenc
   return undefined;
 }
 
-function checkName(input: StaleReferenceInput, doc: ParsedDoc, ref: CodeReference): DriftFinding | undefined {
+function checkName(
+  input: StaleReferenceInput,
+  doc: ParsedDoc,
+  ref: CodeReference,
+): DriftFinding | undefined {
   if (isNamePresent(ref, input.present)) return undefined;
   const forms = ref.kind === 'flag' || ref.kind === 'config-key' ? spellings(ref.name) : [ref.name];
   const removals = forms
@@ -128,7 +152,14 @@ function checkName(input: StaleReferenceInput, doc: ParsedDoc, ref: CodeReferenc
   const label = LABEL[ref.kind];
   const shown = ref.kind === 'flag' ? `--${ref.name}` : ref.name;
   const where = removal.file ? ` from \`${removal.file}\`` : '';
-  const base = { file: doc.path, line: ref.line, target: shown, referenceKind: ref.kind, removedFrom: removal.file, commit: removal.commit.sha.slice(0, 7) };
+  const base = {
+    file: doc.path,
+    line: ref.line,
+    target: shown,
+    referenceKind: ref.kind,
+    removedFrom: removal.file,
+    commit: removal.commit.sha.slice(0, 7),
+  };
   if (removal.successor) {
     const fix = respell(removal.successor, ref.name);
     const fixShown = ref.kind === 'flag' ? `--${fix}` : fix;
@@ -139,7 +170,9 @@ function checkName(input: StaleReferenceInput, doc: ParsedDoc, ref: CodeReferenc
       span: { start: ref.start, end: ref.end },
       replacement: fix,
       message: `The ${label} \`${shown}\` no longer exists in the code: it was renamed to \`${fixShown}\`.`,
-      evidence: [`\`${newest.form}\` became \`${removal.successor}\`${where} in ${describeCommit(removal.commit, input.commitUrl)}`],
+      evidence: [
+        `\`${newest.form}\` became \`${removal.successor}\`${where} in ${describeCommit(removal.commit, input.commitUrl)}`,
+      ],
     });
   }
   return draft('stale-reference', {

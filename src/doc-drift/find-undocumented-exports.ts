@@ -3,7 +3,10 @@ import { draft } from './findings';
 import type { ExportedName } from './exports/model';
 import type { DriftFinding } from './model';
 
-export function findUndocumentedExports(exports: ExportedName[], docWords: Set<string>): DriftFinding[] {
+export function findUndocumentedExports(
+  exports: ExportedName[],
+  docWords: Set<string>,
+): DriftFinding[] {
   const seen = new Set<string>();
   const findings: DriftFinding[] = [];
   for (const exported of exports) {
@@ -15,7 +18,9 @@ export function findUndocumentedExports(exports: ExportedName[], docWords: Set<s
         line: exported.line,
         target: exported.name,
         message: `Public export \`${exported.name}\` is not mentioned in any doc.`,
-        evidence: [`exported from \`${exported.file}\` line ${exported.line}; no doc names \`${exported.name}\``],
+        evidence: [
+          `exported from \`${exported.file}\` line ${exported.line}; no doc names \`${exported.name}\``,
+        ],
       }),
     );
   }

@@ -6,7 +6,10 @@ import type { CommitInfo } from './path-history';
 
 export type CommitLinker = (sha: string) => string | undefined;
 
-export function draft(kind: DriftKind, fields: Omit<DriftFinding, 'id' | 'kind' | 'severity' | 'evidence'> & { evidence?: string[] }): DriftFinding {
+export function draft(
+  kind: DriftKind,
+  fields: Omit<DriftFinding, 'id' | 'kind' | 'severity' | 'evidence'> & { evidence?: string[] },
+): DriftFinding {
   return { id: '', kind, severity: SEVERITY[kind], evidence: [], ...fields } as DriftFinding;
 }
 
@@ -32,7 +35,10 @@ export function assignIds(findings: DriftFinding[]): DriftFinding[] {
 }
 
 /** Drops findings on suppressed lines of their doc. */
-export function unsuppressed(findings: DriftFinding[], docs: Map<string, ParsedDoc>): DriftFinding[] {
+export function unsuppressed(
+  findings: DriftFinding[],
+  docs: Map<string, ParsedDoc>,
+): DriftFinding[] {
   return findings.filter((f) => !docs.get(f.file)?.suppressed.has(f.line));
 }
 
@@ -45,5 +51,11 @@ const ORDER: Record<DriftKind, number> = {
 };
 
 export function sortFindings(findings: DriftFinding[]): DriftFinding[] {
-  return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || ORDER[a.kind] - ORDER[b.kind] || (a.target ?? '').localeCompare(b.target ?? ''));
+  return findings.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      ORDER[a.kind] - ORDER[b.kind] ||
+      (a.target ?? '').localeCompare(b.target ?? ''),
+  );
 }

@@ -15,10 +15,16 @@ export function createGit(cwd: string): Git {
   return {
     run: (args) =>
       new Promise((resolve, reject) => {
-        execFile('git', [...base, ...args], { cwd, maxBuffer: 1 << 30, encoding: 'utf8' }, (error, stdout, stderr) => {
-          if (error) reject(new Error(`git ${args[0]} failed: ${(stderr || error.message).trim()}`));
-          else resolve(stdout);
-        });
+        execFile(
+          'git',
+          [...base, ...args],
+          { cwd, maxBuffer: 1 << 30, encoding: 'utf8' },
+          (error, stdout, stderr) => {
+            if (error)
+              reject(new Error(`git ${args[0]} failed: ${(stderr || error.message).trim()}`));
+            else resolve(stdout);
+          },
+        );
       }),
     lines: (args, onLine) =>
       new Promise((resolve, reject) => {

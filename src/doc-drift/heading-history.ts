@@ -20,7 +20,9 @@ export function headingSlug(line: string): string | undefined {
   const text = (m[1] as string)
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<[^>]+>/g, '')
-    .replace(/[`*_~]/g, (c, offset: number, s: string) => (c === '_' && /\w/.test(s[offset - 1] ?? '') && /\w/.test(s[offset + 1] ?? '') ? c : ''));
+    .replace(/[`*_~]/g, (c, offset: number, s: string) =>
+      c === '_' && /\w/.test(s[offset - 1] ?? '') && /\w/.test(s[offset + 1] ?? '') ? c : '',
+    );
   return new GithubSlugger().slug(text);
 }
 
@@ -37,7 +39,11 @@ interface Added {
 export async function readHeadingHistory(
   git: Git,
   wanted: Map<string, Set<string>>,
-  options: { docPaths: string[]; hasAnchor: (file: string, slug: string) => boolean; maxCommits?: number },
+  options: {
+    docPaths: string[];
+    hasAnchor: (file: string, slug: string) => boolean;
+    maxCommits?: number;
+  },
 ): Promise<Map<string, HeadingRemoval>> {
   const result = new Map<string, HeadingRemoval>();
   if (wanted.size === 0) return result;
@@ -54,7 +60,8 @@ export async function readHeadingHistory(
         for (const line of hunk.removed) {
           const slug = headingSlug(line);
           const key = `${hunk.oldPath}#${slug}`;
-          if (slug && wanted.get(hunk.oldPath)?.has(slug) && !result.has(key)) removedHere.push({ key, file: hunk.oldPath, hunk: hunkId });
+          if (slug && wanted.get(hunk.oldPath)?.has(slug) && !result.has(key))
+            removedHere.push({ key, file: hunk.oldPath, hunk: hunkId });
         }
       }
       if (hunk.newPath && file) {
@@ -68,10 +75,18 @@ export async function readHeadingHistory(
       for (const removed of removedHere) {
         if (result.has(removed.key)) continue;
         const slug = removed.key.slice(removed.key.indexOf('#') + 1);
-        const inPlace = addedHere.filter((a) => a.hunk === removed.hunk && a.file === removed.file && options.hasAnchor(a.file, a.slug));
-        const moved = addedHere.filter((a) => a.file !== removed.file && a.slug === slug && options.hasAnchor(a.file, a.slug));
+        const inPlace = addedHere.filter(
+          (a) =>
+            a.hunk === removed.hunk && a.file === removed.file && options.hasAnchor(a.file, a.slug),
+        );
+        const moved = addedHere.filter(
+          (a) => a.file !== removed.file && a.slug === slug && options.hasAnchor(a.file, a.slug),
+        );
         const candidates = inPlace.length > 0 ? inPlace : moved;
-        const successor = candidates.length === 1 ? { file: (candidates[0] as Added).file, slug: (candidates[0] as Added).slug } : undefined;
+        const successor =
+          candidates.length === 1
+            ? { file: (candidates[0] as Added).file, slug: (candidates[0] as Added).slug }
+            : undefined;
         result.set(removed.key, { commit, successor });
       }
       removedHere = [];

@@ -26,21 +26,35 @@ interface PullRequestEvent {
 }
 
 function pullRequestOf(ctx: RunContext): PullRequestEvent | undefined {
-  if (ctx.event?.name !== 'pull_request' && ctx.event?.name !== 'pull_request_target') return undefined;
-  const pr = ctx.event.payload.pull_request as { base?: { sha?: string }; head?: { sha?: string }; number?: number } | undefined;
+  if (ctx.event?.name !== 'pull_request' && ctx.event?.name !== 'pull_request_target')
+    return undefined;
+  const pr = ctx.event.payload.pull_request as
+    { base?: { sha?: string }; head?: { sha?: string }; number?: number } | undefined;
   if (!pr?.base?.sha || !pr.head?.sha) return undefined;
   return { base: pr.base.sha, head: pr.head.sha, number: pr.number };
 }
 
-async function touchedFiles(ctx: RunContext, pr: PullRequestEvent, partial: string[]): Promise<Set<string> | undefined> {
+async function touchedFiles(
+  ctx: RunContext,
+  pr: PullRequestEvent,
+  partial: string[],
+): Promise<Set<string> | undefined> {
   try {
     return new Set(await changedFiles(createGit(ctx.workspace), pr.base, pr.head));
   } catch (error) {
     if (ctx.github && ctx.repo && pr.number !== undefined) {
-      const files = await ctx.github.paginate(ctx.github.rest.pulls.listFiles, { ...ctx.repo, pull_number: pr.number, per_page: 100 });
-      return new Set(files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]));
+      const files = await ctx.github.paginate(ctx.github.rest.pulls.listFiles, {
+        ...ctx.repo,
+        pull_number: pr.number,
+        per_page: 100,
+      });
+      return new Set(
+        files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]),
+      );
     }
-    partial.push(`could not list the pull request's changed files (${errorMessage(error)}); all findings are shown`);
+    partial.push(
+      `could not list the pull request's changed files (${errorMessage(error)}); all findings are shown`,
+    );
     return undefined;
   }
 }
@@ -61,7 +75,9 @@ function proposalsFor(findings: DriftFinding[], fixes: DriftFinding[], now: Date
           action: 'doc-drift',
           title: `Fix ${fixes.length} doc reference(s) to renamed targets`,
           pattern: `${fixes.length} doc reference(s) point at files, headings or names that were renamed.`,
-          evidence: fixes.slice(0, 10).map((f) => `${f.file}:${f.line} ${f.target ?? ''} -> ${f.fix ?? ''}`),
+          evidence: fixes
+            .slice(0, 10)
+            .map((f) => `${f.file}:${f.line} ${f.target ?? ''} -> ${f.fix ?? ''}`),
           impact: 'Readers and coding agents following these references hit dead ends.',
           fix: 'Merge the doc-drift fixes pull request (each edit is certain from git history).',
           decision: 'Merge or close the pull request.',
@@ -97,7 +113,8 @@ export async function run(ctx: RunContext, options: DocDriftOptions): Promise<Ac
   const published: PublishOutcome[] = [];
   const now = ctx.clock.now();
   const repo = ctx.repo;
-  const commitUrl = (sha: string) => (repo ? `${ctx.serverUrl}/${repo.owner}/${repo.repo}/commit/${sha}` : undefined);
+  const commitUrl = (sha: string) =>
+    repo ? `${ctx.serverUrl}/${repo.owner}/${repo.repo}/commit/${sha}` : undefined;
   const analysis = await analyzeRepository(ctx.workspace, {
     docs: options.docs,
     publicGlobs: options.public,
@@ -111,21 +128,28 @@ export async function run(ctx: RunContext, options: DocDriftOptions): Promise<Ac
   for (const note of notes) if (/shallow|not a git/.test(note)) partial.push(note);
   const target = linkTarget(ctx);
   let findings = analysis.findings;
-  const extraLines = [`${analysis.stats.docs} doc(s), ${analysis.stats.links} relative link(s), ${analysis.stats.references} code reference(s) checked in ${analysis.stats.ms} ms.`];
+  const extraLines = [
+    `${analysis.stats.docs} doc(s), ${analysis.stats.links} relative link(s), ${analysis.stats.references} code reference(s) checked in ${analysis.stats.ms} ms${analysis.stats.parseThreads > 0 ? ` (docs parsed on ${analysis.stats.parseThreads} worker threads)` : ''}.`,
+  ];
 
   const pr = pullRequestOf(ctx);
   if (pr) {
     const touched = await touchedFiles(ctx, pr, partial);
     if (touched) findings = inPullRequestScope(findings, touched);
     const failures = failing(findings, options.failOn);
-    extraLines.push(`Pull-request mode: ${findings.length} finding(s) in files this pull request touches.`);
+    extraLines.push(
+      `Pull-request mode: ${findings.length} finding(s) in files this pull request touches.`,
+    );
     return {
       action: 'doc-drift',
       findings,
       proposals: [],
       summary: summary(findings, target, notes, extraLines),
       outputs: outputsOf(findings, 0),
-      failure: failures.length > 0 ? `${failures.length} finding(s) at or above \`fail-on: ${options.failOn}\` in files this pull request touches.` : undefined,
+      failure:
+        failures.length > 0
+          ? `${failures.length} finding(s) at or above \`fail-on: ${options.failOn}\` in files this pull request touches.`
+          : undefined,
       partial,
       published,
     };
@@ -145,7 +169,9 @@ export async function run(ctx: RunContext, options: DocDriftOptions): Promise<Ac
       }),
     );
   } else if (ctx.github) {
-    published.push(await ctx.publisher.closePullRequest(PR_KEY, 'No certain doc fix remains: closing.'));
+    published.push(
+      await ctx.publisher.closePullRequest(PR_KEY, 'No certain doc fix remains: closing.'),
+    );
   }
   if (options.createIssue && findings.length > 0) {
     published.push(
@@ -157,10 +183,15 @@ export async function run(ctx: RunContext, options: DocDriftOptions): Promise<Ac
       }),
     );
   } else if (ctx.github) {
-    published.push(await ctx.publisher.closeIssue(ISSUE_KEY, 'The docs match the code again: closing.'));
+    published.push(
+      await ctx.publisher.closeIssue(ISSUE_KEY, 'The docs match the code again: closing.'),
+    );
   }
-  extraLines.push(`${fixable.length} certain fix(es) ${options.createPr ? 'proposed in the fixes pull request' : 'available (create-pr is off)'}.`);
-  if (!ctx.github) extraLines.push('Offline: issues and pull requests were written as files, not opened.');
+  extraLines.push(
+    `${fixable.length} certain fix(es) ${options.createPr ? 'proposed in the fixes pull request' : 'available (create-pr is off)'}.`,
+  );
+  if (!ctx.github)
+    extraLines.push('Offline: issues and pull requests were written as files, not opened.');
 
   const result: ActionResult = {
     action: 'doc-drift',
@@ -175,7 +206,10 @@ export async function run(ctx: RunContext, options: DocDriftOptions): Promise<Ac
   try {
     const previous = await previousFixable(ctx);
     const snapshot = weeklySnapshot(findings, fixable, previous);
-    return await recordRun(ctx, result, { latest: { fixable: fixable.map((f) => f.id) }, history: snapshot });
+    return await recordRun(ctx, result, {
+      latest: { fixable: fixable.map((f) => f.id) },
+      history: snapshot,
+    });
   } catch (error) {
     partial.push(`the run could not be recorded on the state branch: ${errorMessage(error)}`);
     return result;

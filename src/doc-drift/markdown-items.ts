@@ -23,21 +23,36 @@ export type MarkdownItem =
 const extensions = [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
 
 function characterReference(raw: string, kind: string | undefined): string {
-  if (kind === 'characterReferenceMarkerNumeric' || kind === 'characterReferenceMarkerHexadecimal') {
+  if (
+    kind === 'characterReferenceMarkerNumeric' ||
+    kind === 'characterReferenceMarkerHexadecimal'
+  ) {
     const code = Number.parseInt(raw, kind === 'characterReferenceMarkerHexadecimal' ? 16 : 10);
-    return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+    return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+      ? String.fromCodePoint(code)
+      : '\uFFFD';
   }
   return decodeNamedCharacterReference(raw) || `&${raw};`;
 }
 
 /** Items in document order. */
 export function markdownItems(source: string): MarkdownItem[] {
-  const events: Event[] = postprocess(parse({ extensions }).document().write(preprocess()(source, undefined, true)));
+  const events: Event[] = postprocess(
+    parse({ extensions })
+      .document()
+      .write(preprocess()(source, undefined, true)),
+  );
   const items: MarkdownItem[] = [];
   const slice = (token: Token) => source.slice(token.start.offset, token.end.offset);
 
   // Open link-like constructs (a link may sit inside an image's label, or the reverse).
-  const open: { type: 'link' | 'image' | 'definition'; start: number; url?: string; urlStart?: number; index: number }[] = [];
+  const open: {
+    type: 'link' | 'image' | 'definition';
+    start: number;
+    url?: string;
+    urlStart?: number;
+    index: number;
+  }[] = [];
   let heading: { start: number; parts: string[] } | undefined;
   let headingText = false;
   /** Inside something a heading's slug leaves out: image alt, HTML, link destinations, footnote calls. */
@@ -108,7 +123,8 @@ export function markdownItems(source: string): MarkdownItem[] {
     switch (type) {
       case 'atxHeading':
       case 'setextHeading':
-        if (heading) items.push({ type: 'heading', text: heading.parts.join(''), start: heading.start });
+        if (heading)
+          items.push({ type: 'heading', text: heading.parts.join(''), start: heading.start });
         heading = undefined;
         break;
       case 'atxHeadingText':
@@ -127,8 +143,15 @@ export function markdownItems(source: string): MarkdownItem[] {
         const current = open.pop();
         if (current) {
           // A reference (`[a][b]`) has no destination of its own: leave it to its definition.
-          if (current.url === undefined) items.splice(current.index, 1, { type: 'html', value: '', start: current.start });
-          else items[current.index] = { type: current.type, url: current.url, start: current.start, ...(current.urlStart === undefined ? {} : { urlStart: current.urlStart }) };
+          if (current.url === undefined)
+            items.splice(current.index, 1, { type: 'html', value: '', start: current.start });
+          else
+            items[current.index] = {
+              type: current.type,
+              url: current.url,
+              start: current.start,
+              ...(current.urlStart === undefined ? {} : { urlStart: current.urlStart }),
+            };
         }
         break;
       }
@@ -139,7 +162,12 @@ export function markdownItems(source: string): MarkdownItem[] {
       case 'codeText':
         if (code) {
           const value = code.parts.join('');
-          items.push({ type: 'inlineCode', value, start: code.start, ...(code.multiline ? {} : { valueStart: code.valueStart }) });
+          items.push({
+            type: 'inlineCode',
+            value,
+            start: code.start,
+            ...(code.multiline ? {} : { valueStart: code.valueStart }),
+          });
           if (heading && headingText && skip === 0) heading.parts.push(value);
         }
         code = undefined;
@@ -152,7 +180,13 @@ export function markdownItems(source: string): MarkdownItem[] {
         break;
       case 'codeFenced':
       case 'codeIndented':
-        if (fence) items.push({ type: 'code', start: fence.start, end: fence.end, lang: fence.lang.split(/[ \t]/)[0] ?? '' });
+        if (fence)
+          items.push({
+            type: 'code',
+            start: fence.start,
+            end: fence.end,
+            lang: fence.lang.split(/[ \t]/)[0] ?? '',
+          });
         fence = undefined;
         break;
       case 'lineEnding':
@@ -166,7 +200,8 @@ export function markdownItems(source: string): MarkdownItem[] {
         if (heading && headingText && !code && skip === 0) heading.parts.push(slice(token));
         break;
       case 'characterReferenceValue':
-        if (heading && headingText && !code && skip === 0) heading.parts.push(characterReference(slice(token), referenceKind));
+        if (heading && headingText && !code && skip === 0)
+          heading.parts.push(characterReference(slice(token), referenceKind));
         referenceKind = undefined;
         break;
       case 'autolinkProtocol':

@@ -1,7 +1,8 @@
 // Shapes shared by doc-drift's analysis: what a parsed doc holds and what a finding carries.
 import type { Finding, Severity } from '../core/types';
 
-export type DriftKind = 'broken-link' | 'broken-anchor' | 'stale-reference' | 'undocumented-export' | 'stale-doc';
+export type DriftKind =
+  'broken-link' | 'broken-anchor' | 'stale-reference' | 'undocumented-export' | 'stale-doc';
 
 export const DRIFT_KINDS: readonly DriftKind[] = [
   'broken-link',

@@ -25,7 +25,10 @@ export interface NameRemoval {
  * The successor is certain when exactly one paired replacement exists in the code now; without
  * pairs, when one similar new name clearly beats the others.
  */
-export function chooseSuccessor(removal: NameRemoval, exists: (name: string) => boolean): string | undefined {
+export function chooseSuccessor(
+  removal: NameRemoval,
+  exists: (name: string) => boolean,
+): string | undefined {
   const paired = removal.paired.filter(exists);
   if (removal.paired.length > 0) return paired.length === 1 ? paired[0] : undefined;
   const similar = removal.similar.filter((c) => exists(c.name));
@@ -41,7 +44,11 @@ interface Pending {
 }
 
 /** The replacement of `name` when `removed` and `added` differ only where `name` was. */
-export function pairedReplacement(removed: string[], added: string[], name: string): string | undefined {
+export function pairedReplacement(
+  removed: string[],
+  added: string[],
+  name: string,
+): string | undefined {
   if (removed.length !== added.length) return undefined;
   let replacement: string | undefined;
   for (let i = 0; i < removed.length; i++) {
@@ -69,7 +76,12 @@ export async function readNameHistory(
   let addedTokens = new Set<string>();
   let removedTokens = new Set<string>();
 
-  const onHunk = (hunk: { commit: CommitInfo; oldPath?: string; removed: string[]; added: string[] }) => {
+  const onHunk = (hunk: {
+    commit: CommitInfo;
+    oldPath?: string;
+    removed: string[];
+    added: string[];
+  }) => {
     const addedLines = hunk.added.map(tokensOf);
     for (const tokens of addedLines) for (const t of tokens) addedTokens.add(t);
     for (const line of hunk.removed) {
@@ -78,10 +90,15 @@ export async function readNameHistory(
       for (const token of new Set(tokens)) {
         if (!names.has(token) || result.has(token)) continue;
         let entry = pending.get(token);
-        if (!entry) pending.set(token, (entry = { commit: hunk.commit, file: hunk.oldPath, pairs: new Map() }));
+        if (!entry)
+          pending.set(
+            token,
+            (entry = { commit: hunk.commit, file: hunk.oldPath, pairs: new Map() }),
+          );
         for (const added of addedLines) {
           const replacement = pairedReplacement(tokens, added, token);
-          if (replacement !== undefined) entry.pairs.set(replacement, (entry.pairs.get(replacement) ?? 0) + 1);
+          if (replacement !== undefined)
+            entry.pairs.set(replacement, (entry.pairs.get(replacement) ?? 0) + 1);
         }
       }
     }
@@ -93,12 +110,20 @@ export async function readNameHistory(
         entry.pairs.size > 0
           ? []
           : [...addedTokens]
-              .filter((t) => !removedTokens.has(t) && t !== name && t.includes('-') === name.includes('-'))
+              .filter(
+                (t) =>
+                  !removedTokens.has(t) && t !== name && t.includes('-') === name.includes('-'),
+              )
               .map((t) => ({ name: t, score: similarity(name, t) }))
               .filter((c) => c.score >= 0.7)
               .sort((a, b) => b.score - a.score)
               .slice(0, 5);
-      result.set(name, { commit: entry.commit, file: entry.file, paired: [...entry.pairs.keys()], similar });
+      result.set(name, {
+        commit: entry.commit,
+        file: entry.file,
+        paired: [...entry.pairs.keys()],
+        similar,
+      });
     }
     pending = new Map();
     addedTokens = new Set();
@@ -107,7 +132,11 @@ export async function readNameHistory(
 
   await walkPatches(
     git,
-    { pickaxe, paths: ['.', ...options.excludePaths.map((p) => `:(exclude,glob)${p}`)], maxCommits: options.maxCommits },
+    {
+      pickaxe,
+      paths: ['.', ...options.excludePaths.map((p) => `:(exclude,glob)${p}`)],
+      maxCommits: options.maxCommits,
+    },
     onHunk,
     onCommitEnd,
   );

@@ -26,7 +26,11 @@ export function isRepositoryLink(url: string): boolean {
   return url !== '' && !EXTERNAL.test(url) && !url.startsWith('{');
 }
 
-function walk(node: Nodes, visit: (node: Nodes, parent: Nodes | undefined) => void, parent?: Nodes): void {
+function walk(
+  node: Nodes,
+  visit: (node: Nodes, parent: Nodes | undefined) => void,
+  parent?: Nodes,
+): void {
   visit(node, parent);
   if ('children' in node) for (const child of node.children as Nodes[]) walk(child, visit, node);
 }
@@ -80,7 +84,10 @@ function walkMdast(tree: Root, source: string, on: MdastHandlers): void {
       case 'definition': {
         if (start === undefined || end === undefined) break;
         const slice = source.slice(start, end);
-        const at = node.type === 'definition' ? slice.indexOf(node.url, slice.indexOf(']:') + 2) : slice.lastIndexOf(node.url);
+        const at =
+          node.type === 'definition'
+            ? slice.indexOf(node.url, slice.indexOf(']:') + 2)
+            : slice.lastIndexOf(node.url);
         on.addLink(node.url, at >= 0 ? start + at : undefined, start);
         break;
       }
@@ -99,7 +106,8 @@ function walkMdast(tree: Root, source: string, on: MdastHandlers): void {
       default:
         if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
           for (const attribute of node.attributes as JsxAttribute[]) {
-            if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
+            if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string')
+              continue;
             const name = attribute.name?.toLowerCase();
             if (name === 'id' || name === 'name') on.anchors.add(attribute.value.toLowerCase());
             if ((name === 'href' || name === 'src') && start !== undefined && end !== undefined) {
@@ -132,7 +140,8 @@ export function parseDoc(path: string, source: string): ParsedDoc {
   };
 
   const html = (value: string, base: number) => {
-    for (const m of value.matchAll(HTML_HEADING)) anchors.add(slugger.slug((m[2] as string).replace(/<[^>]*>/g, '')));
+    for (const m of value.matchAll(HTML_HEADING))
+      anchors.add(slugger.slug((m[2] as string).replace(/<[^>]*>/g, '')));
     for (const m of value.matchAll(ATTRIBUTE)) {
       const attr = (m[1] as string).toLowerCase();
       const v = m[2] ?? m[3] ?? '';
@@ -150,7 +159,9 @@ export function parseDoc(path: string, source: string): ParsedDoc {
     const lines = source.slice(start, end).split('\n');
     let offset = start + (lines[0] as string).length + 1;
     const fenced = /^\s*(```|~~~)/.test(lines[0] as string);
-    const body = fenced ? lines.slice(1, /^\s*(```|~~~)/.test(lines[lines.length - 1] as string) ? -1 : undefined) : lines;
+    const body = fenced
+      ? lines.slice(1, /^\s*(```|~~~)/.test(lines[lines.length - 1] as string) ? -1 : undefined)
+      : lines;
     if (!fenced) offset = start;
     for (const line of body) {
       references.push(...locate(referencesInCodeLine(line, lang.toLowerCase()), offset, lineOf));

@@ -25,7 +25,9 @@ interface Reply {
 }
 
 async function parseChunk(root: string, files: string[]): Promise<(ParsedDoc | null)[]> {
-  const texts = await Promise.all(files.map((f) => readFile(path.join(root, f), 'utf8').catch(() => undefined)));
+  const texts = await Promise.all(
+    files.map((f) => readFile(path.join(root, f), 'utf8').catch(() => undefined)),
+  );
   return files.map((file, i) => {
     const text = texts[i];
     return text === undefined ? null : parseDoc(file, text);
@@ -37,23 +39,36 @@ export interface ParseOptions {
   workers?: number;
   minDocsForWorkers?: number;
   /** Filled in: how many chunks of docs the workers parsed. */
-  stats?: { workerChunks: number };
+  stats?: { workerChunks: number; threads: number };
 }
 
-const CHUNK = 100;
+export const DOCS_PER_CHUNK = 25;
+const CHUNK = DOCS_PER_CHUNK;
 
 /** Parsed docs in the order of `files` (unreadable files left out). */
-export async function parseDocs(root: string, files: string[], options: ParseOptions = {}): Promise<ParsedDoc[]> {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const wanted = options.workers ?? (files.length >= (options.minDocsForWorkers ?? 400) && cores > 1 ? cores : 0);
+export async function parseDocs(
+  root: string,
+  files: string[],
+  options: ParseOptions = {},
+): Promise<ParsedDoc[]> {
+  const cores =
+    typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const wanted =
+    options.workers ??
+    (files.length >= (options.minDocsForWorkers ?? 400) && cores > 1 ? cores : 0);
   const count = Math.min(wanted, Math.ceil(files.length / CHUNK));
   const results: (ParsedDoc | null)[][] = [];
   const chunks: number[] = [];
   for (let i = 0; i * CHUNK < files.length; i++) chunks.push(i);
-  if (count > 0) await inWorkers(root, files, chunks, results, count);
-  if (options.stats) options.stats.workerChunks = results.filter((r) => r !== undefined).length;
+  const threads = count > 0 ? await inWorkers(root, files, chunks, results, count) : 0;
+  if (options.stats)
+    Object.assign(options.stats, {
+      workerChunks: results.filter((r) => r !== undefined).length,
+      threads,
+    });
   // Whatever the workers did not do (none, or one failed), on this thread.
-  for (const i of chunks) results[i] ??= await parseChunk(root, files.slice(i * CHUNK, (i + 1) * CHUNK));
+  for (const i of chunks)
+    results[i] ??= await parseChunk(root, files.slice(i * CHUNK, (i + 1) * CHUNK));
   return results.flat().filter((d): d is ParsedDoc => d !== null);
 }
 
@@ -70,8 +85,16 @@ function startWorker(): Worker {
   return new Worker(code, { ...options, eval: true });
 }
 
-async function inWorkers(root: string, files: string[], chunks: number[], results: (ParsedDoc | null)[][], count: number): Promise<void> {
+/** Parses chunks on `count` workers; returns how many of them parsed at least one chunk. */
+async function inWorkers(
+  root: string,
+  files: string[],
+  chunks: number[],
+  results: (ParsedDoc | null)[][],
+  count: number,
+): Promise<number> {
   const queue = [...chunks];
+  let working = 0;
   const run = (worker: Worker) =>
     new Promise<void>((resolve) => {
       const next = () => {
@@ -85,7 +108,10 @@ async function inWorkers(root: string, files: string[], chunks: number[], result
         void worker.terminate();
         resolve();
       };
+      let replied = false;
       worker.on('message', (reply: Reply) => {
+        if (!replied) working++;
+        replied = true;
         results[reply.id] = reply.docs;
         next();
       });
@@ -103,12 +129,15 @@ async function inWorkers(root: string, files: string[], chunks: number[], result
     // no worker threads here: parse on the main thread
   }
   await Promise.all(workers.map(run));
+  return working;
 }
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE && parentPort) {
   const port = parentPort;
   port.on('message', (request: Request) => {
-    void parseChunk(request.root, request.files).then((docs) => port.postMessage({ id: request.id, docs } satisfies Reply));
+    void parseChunk(request.root, request.files).then((docs) =>
+      port.postMessage({ id: request.id, docs } satisfies Reply),
+    );
   });
   // In the bundle the action's entry imports this module: never finish loading, so the entry
   // does not run here (the main thread terminates the worker when parsing is done).

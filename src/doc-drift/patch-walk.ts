@@ -27,7 +27,17 @@ export async function walkPatches(
   visit: (hunk: Hunk) => void,
   onCommitEnd?: (commit: CommitInfo) => void,
 ): Promise<void> {
-  const args = ['log', '-p', '-M', '--unified=0', '--no-color', '--no-ext-diff', `--format=${MARK}%H\x1f%ct\x1f%s`, '-G', options.pickaxe];
+  const args = [
+    'log',
+    '-p',
+    '-M',
+    '--unified=0',
+    '--no-color',
+    '--no-ext-diff',
+    `--format=${MARK}%H\x1f%ct\x1f%s`,
+    '-G',
+    options.pickaxe,
+  ];
   if (options.maxCommits) args.push(`--max-count=${options.maxCommits}`);
   if (options.paths) args.push('--', ...options.paths);
   let commit: CommitInfo | undefined;
@@ -59,7 +69,8 @@ export async function walkPatches(
     }
     if (inHeader) {
       if (line.startsWith('--- ')) oldPath = line === '--- /dev/null' ? undefined : line.slice(6);
-      else if (line.startsWith('+++ ')) newPath = line === '+++ /dev/null' ? undefined : line.slice(6);
+      else if (line.startsWith('+++ '))
+        newPath = line === '+++ /dev/null' ? undefined : line.slice(6);
       else if (line.startsWith('rename from ')) oldPath = line.slice(12);
       else if (line.startsWith('rename to ')) newPath = line.slice(10);
       if (!line.startsWith('@@')) return;

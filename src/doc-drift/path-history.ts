@@ -40,8 +40,11 @@ export function parseNameStatus(output: string): PathHistory {
     const [sha = '', time = '0', subject = ''] = header.split(FIELD);
     const commit: CommitInfo = { sha, time: Number(time), subject };
     if (headerEnd === -1) continue;
-    const tokens = record.slice(headerEnd + 1).replace(/^\n/, '').split('\0');
-    for (let i = 0; i < tokens.length; ) {
+    const tokens = record
+      .slice(headerEnd + 1)
+      .replace(/^\n/, '')
+      .split('\0');
+    for (let i = 0; i < tokens.length;) {
       const status = tokens[i++] ?? '';
       if (status === '') continue;
       if (status.startsWith('R') || status.startsWith('C')) {
@@ -63,7 +66,14 @@ export function parseNameStatus(output: string): PathHistory {
 }
 
 export async function readPathHistory(git: Git): Promise<PathHistory> {
-  const out = await git.run(['log', '--name-status', '-M', '-z', '--no-color', `--format=${RECORD}%H${FIELD}%ct${FIELD}%s`]);
+  const out = await git.run([
+    'log',
+    '--name-status',
+    '-M',
+    '-z',
+    '--no-color',
+    `--format=${RECORD}%H${FIELD}%ct${FIELD}%s`,
+  ]);
   return parseNameStatus(out);
 }
 
@@ -75,7 +85,10 @@ export function followPath(
   history: PathHistory,
   path: string,
   exists: (path: string) => boolean,
-): { status: 'renamed'; to: string; commit: CommitInfo } | { status: 'removed'; commit: CommitInfo } | undefined {
+):
+  | { status: 'renamed'; to: string; commit: CommitInfo }
+  | { status: 'removed'; commit: CommitInfo }
+  | undefined {
   const first = history.removals.get(path);
   if (!first) return undefined;
   let current = first;
@@ -96,7 +109,10 @@ export function followFolder(
   history: PathHistory,
   folder: string,
   folderExists: (path: string) => boolean,
-): { status: 'renamed'; to: string; commit: CommitInfo } | { status: 'removed'; commit: CommitInfo } | undefined {
+):
+  | { status: 'renamed'; to: string; commit: CommitInfo }
+  | { status: 'removed'; commit: CommitInfo }
+  | undefined {
   const prefix = `${folder.replace(/\/$/, '')}/`;
   let target: string | undefined;
   let commit: CommitInfo | undefined;
@@ -112,6 +128,7 @@ export function followFolder(
     } else consistent = false;
   }
   if (!commit) return undefined;
-  if (consistent && target !== undefined && folderExists(target)) return { status: 'renamed', to: target, commit };
+  if (consistent && target !== undefined && folderExists(target))
+    return { status: 'renamed', to: target, commit };
   return { status: 'removed', commit };
 }

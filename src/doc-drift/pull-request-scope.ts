@@ -19,7 +19,10 @@ export function inPullRequestScope(findings: DriftFinding[], touched: Set<string
 const RANK = { error: 3, warning: 2, notice: 1 } as const;
 
 /** The findings at or above the `fail-on` severity. */
-export function failing(findings: DriftFinding[], failOn: 'error' | 'warning' | 'notice' | 'never'): DriftFinding[] {
+export function failing(
+  findings: DriftFinding[],
+  failOn: 'error' | 'warning' | 'notice' | 'never',
+): DriftFinding[] {
   if (failOn === 'never') return [];
   return findings.filter((f) => RANK[f.severity] >= RANK[failOn]);
 }

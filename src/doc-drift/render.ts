@@ -30,7 +30,10 @@ function countsTable(findings: DriftFinding[]): string {
 
 function findingLine(f: DriftFinding, target: LinkTarget): string {
   const where = fileLink(target, f.file, f.line).text;
-  const fix = f.fix !== undefined && (f.confidence === 'renamed' || f.confidence === 'case-mismatch') ? ` Fix: ${code(f.fix).text}.` : '';
+  const fix =
+    f.fix !== undefined && (f.confidence === 'renamed' || f.confidence === 'case-mismatch')
+      ? ` Fix: ${code(f.fix).text}.`
+      : '';
   const evidence = f.evidence.map((e) => `  - ${neutraliseReferences(e)}`).join('\n');
   return `- ${where} **${f.kind}**${f.confidence ? ` (${f.confidence})` : ''}: ${neutraliseReferences(f.message)}${fix}\n${evidence}`;
 }
@@ -49,16 +52,27 @@ export function groupedFindings(findings: DriftFinding[], target: LinkTarget): s
     .join('\n');
 }
 
-export function issueBody(findings: DriftFinding[], target: LinkTarget, notes: string[], fixable: number): string {
+export function issueBody(
+  findings: DriftFinding[],
+  target: LinkTarget,
+  notes: string[],
+  fixable: number,
+): string {
   const lines = [
     `tend found ${findings.length} place(s) where the docs no longer match the code.`,
-    fixable > 0 ? `${fixable} of them have a certain fix in the \`doc-drift\` fixes pull request.` : '',
+    fixable > 0
+      ? `${fixable} of them have a certain fix in the \`doc-drift\` fixes pull request.`
+      : '',
     '',
     countsTable(findings),
     '',
     groupedFindings(findings, target),
   ];
-  if (notes.length > 0) lines.push('', details('Not checked', notes.map((n) => `- ${neutraliseReferences(n)}`).join('\n')));
+  if (notes.length > 0)
+    lines.push(
+      '',
+      details('Not checked', notes.map((n) => `- ${neutraliseReferences(n)}`).join('\n')),
+    );
   lines.push(
     '',
     '_Silence a line with `<!-- tend-ignore-next-line -->`, a block with `<!-- tend-ignore-start -->` ... `<!-- tend-ignore-end -->`, or paths with the `ignore` input. This issue is updated on every run and closed when nothing is left._',
@@ -83,11 +97,17 @@ export function pullRequestBody(applied: DriftFinding[], target: LinkTarget): st
   ].join('\n');
 }
 
-export function summary(findings: DriftFinding[], target: LinkTarget, notes: string[], extra: string[]): string {
+export function summary(
+  findings: DriftFinding[],
+  target: LinkTarget,
+  notes: string[],
+  extra: string[],
+): string {
   const shown = findings.slice(0, 50);
   const lines = ['## doc-drift', '', countsTable(findings), ...extra.map((e) => `- ${e}`), ''];
   if (shown.length > 0) lines.push(groupedFindings(shown, target));
-  if (findings.length > shown.length) lines.push(`\n_${findings.length - shown.length} more finding(s) not shown._`);
+  if (findings.length > shown.length)
+    lines.push(`\n_${findings.length - shown.length} more finding(s) not shown._`);
   if (notes.length > 0) lines.push('', ...notes.map((n) => `> ${neutraliseReferences(n)}`));
   return lines.join('\n');
 }

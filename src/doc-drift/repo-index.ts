@@ -32,13 +32,19 @@ export function createRepoIndex(root: string, listing: FileListing): RepoIndex {
   return {
     exists: (rel) => rel === '' || files.has(rel) || listing.dirs.has(rel) || onDisk(rel),
     isFile: (rel) => files.has(rel) || (onDisk(rel) && statSync(path.join(root, rel)).isFile()),
-    isDir: (rel) => rel === '' || listing.dirs.has(rel) || (onDisk(rel) && statSync(path.join(root, rel)).isDirectory()),
+    isDir: (rel) =>
+      rel === '' ||
+      listing.dirs.has(rel) ||
+      (onDisk(rel) && statSync(path.join(root, rel)).isDirectory()),
     caseVariants: (rel) => (lower.get(rel.toLowerCase()) ?? []).filter((p) => p !== rel),
     lineCount(rel) {
       if (!lines.has(rel)) {
         try {
           const buffer = readFileSync(path.join(root, rel));
-          lines.set(rel, buffer.subarray(0, 8000).includes(0) ? undefined : countLines(buffer.toString('utf8')));
+          lines.set(
+            rel,
+            buffer.subarray(0, 8000).includes(0) ? undefined : countLines(buffer.toString('utf8')),
+          );
         } catch {
           lines.set(rel, undefined);
         }

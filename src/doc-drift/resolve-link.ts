@@ -15,10 +15,41 @@ export interface ResolvedLink {
 
 /** Pages of a repository on GitHub that a relative link climbing above the root may reach. */
 const GITHUB_PAGES = new Set([
-  'issues', 'pulls', 'pull', 'wiki', 'actions', 'releases', 'discussions', 'security', 'pulse', 'graphs',
-  'network', 'tags', 'branches', 'compare', 'commits', 'commit', 'tree', 'blob', 'raw', 'labels',
-  'milestones', 'projects', 'settings', 'stargazers', 'watchers', 'forks', 'packages', 'deployments',
-  'community', 'contributors', 'activity', 'milestone', 'issue', 'discussion', 'edit',
+  'issues',
+  'pulls',
+  'pull',
+  'wiki',
+  'actions',
+  'releases',
+  'discussions',
+  'security',
+  'pulse',
+  'graphs',
+  'network',
+  'tags',
+  'branches',
+  'compare',
+  'commits',
+  'commit',
+  'tree',
+  'blob',
+  'raw',
+  'labels',
+  'milestones',
+  'projects',
+  'settings',
+  'stargazers',
+  'watchers',
+  'forks',
+  'packages',
+  'deployments',
+  'community',
+  'contributors',
+  'activity',
+  'milestone',
+  'issue',
+  'discussion',
+  'edit',
 ]);
 
 export function resolveLink(docPath: string, url: string): ResolvedLink {
@@ -32,12 +63,24 @@ export function resolveLink(docPath: string, url: string): ResolvedLink {
   // GitHub serves the file at /<owner>/<repo>/blob/<branch>/<path>: resolve under that prefix.
   const root = '/o/r/blob/b';
   const fromRoot = target.startsWith('/');
-  const joined = path.posix.normalize(path.posix.join(root, fromRoot || dir === '.' ? '' : dir, target));
+  const joined = path.posix.normalize(
+    path.posix.join(root, fromRoot || dir === '.' ? '' : dir, target),
+  );
   if (joined === root || joined.startsWith(`${root}/`)) {
-    return { path: joined.slice(root.length + 1).replace(/\/$/, ''), fragment, leaves: false, githubPage: false, ...(fromRoot ? { fromRoot } : {}) };
+    return {
+      path: joined.slice(root.length + 1).replace(/\/$/, ''),
+      fragment,
+      leaves: false,
+      githubPage: false,
+      ...(fromRoot ? { fromRoot } : {}),
+    };
   }
   // Climbing two levels above the root lands on /<owner>/<repo>/<page> (`../../issues`).
   const parts = joined.split('/');
-  const githubPage = !joined.startsWith('/o/r/blob/') && parts[1] === 'o' && parts[2] === 'r' && GITHUB_PAGES.has(parts[3] ?? '');
+  const githubPage =
+    !joined.startsWith('/o/r/blob/') &&
+    parts[1] === 'o' &&
+    parts[2] === 'r' &&
+    GITHUB_PAGES.has(parts[3] ?? '');
   return { path: joined, fragment, leaves: true, githubPage };
 }

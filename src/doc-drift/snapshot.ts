@@ -14,18 +14,27 @@ export interface PreviousRun {
 
 export async function previousFixable(ctx: RunContext): Promise<PreviousRun> {
   const latest = await ctx.state.read<{ fixable?: unknown }>('doc-drift/latest.json');
-  const week = await ctx.state.read<{ fixedByTend?: unknown }>(`doc-drift/history/${isoWeek(ctx.clock.now())}.json`);
+  const week = await ctx.state.read<{ fixedByTend?: unknown }>(
+    `doc-drift/history/${isoWeek(ctx.clock.now())}.json`,
+  );
   return {
-    fixable: Array.isArray(latest?.fixable) ? latest.fixable.filter((x): x is string => typeof x === 'string') : [],
+    fixable: Array.isArray(latest?.fixable)
+      ? latest.fixable.filter((x): x is string => typeof x === 'string')
+      : [],
     fixedThisWeek: typeof week?.fixedByTend === 'number' ? week.fixedByTend : 0,
   };
 }
 
-export function weeklySnapshot(findings: DriftFinding[], fixable: DriftFinding[], previous: PreviousRun): Record<string, unknown> {
+export function weeklySnapshot(
+  findings: DriftFinding[],
+  fixable: DriftFinding[],
+  previous: PreviousRun,
+): Record<string, unknown> {
   const now = new Set(findings.map((f) => String(f.id)));
   const fixedSinceLastRun = previous.fixable.filter((id) => !now.has(id)).length;
   const byConfidence: Record<string, number> = {};
-  for (const f of findings) if (f.confidence) byConfidence[f.confidence] = (byConfidence[f.confidence] ?? 0) + 1;
+  for (const f of findings)
+    if (f.confidence) byConfidence[f.confidence] = (byConfidence[f.confidence] ?? 0) + 1;
   return {
     byKind: countByKind(findings),
     byConfidence,

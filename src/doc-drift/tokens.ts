@@ -10,7 +10,8 @@ export function tokensOf(text: string): string[] {
 export function collectWanted(text: string, wanted: Set<string>, into: Set<string>): void {
   for (const token of text.match(TOKEN) ?? []) {
     if (wanted.has(token)) into.add(token);
-    if (token.includes('-')) for (const part of token.split('-')) if (wanted.has(part)) into.add(part);
+    if (token.includes('-'))
+      for (const part of token.split('-')) if (wanted.has(part)) into.add(part);
   }
 }
 
@@ -18,6 +19,10 @@ export function collectWanted(text: string, wanted: Set<string>, into: Set<strin
 export function spellings(name: string): string[] {
   const words = name.split(/[-_]/).filter((w) => w !== '');
   if (words.length < 2) return [name];
-  const camel = words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
-  return [...new Set([name, words.join('-'), words.join('_'), camel, words.join('_').toUpperCase()])];
+  const camel = words
+    .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join('');
+  return [
+    ...new Set([name, words.join('-'), words.join('_'), camel, words.join('_').toUpperCase()]),
+  ];
 }

@@ -26,7 +26,11 @@ export interface AnalyseOptions {
   fetchImpl?: typeof fetch;
 }
 
-export async function analyseComments(comments: ReviewComment[], options: AnalyseOptions, partial: string[] = []): Promise<Analysis> {
+export async function analyseComments(
+  comments: ReviewComment[],
+  options: AnalyseOptions,
+  partial: string[] = [],
+): Promise<Analysis> {
   const filter = filterComments(comments);
   const classified: ClassifiedComment[] = filter.kept.map((comment) => {
     const result = classifyComment(comment.body, comment.diffHunk);
@@ -50,10 +54,13 @@ export async function analyseComments(comments: ReviewComment[], options: Analys
         c.cues = ['llm'];
       }
     }
-    if (result.errors.length > 0) partial.push(`LLM refinement incomplete (${result.errors[0]}); the lexicon result was kept.`);
+    if (result.errors.length > 0)
+      partial.push(`LLM refinement incomplete (${result.errors[0]}); the lexicon result was kept.`);
   }
   const others = classified.filter((c) => c.theme === 'other');
   const clusters = clusterOther(others, (c) => c.comment.body);
-  for (const cluster of clusters) if (cluster.members.length > 1) for (const member of cluster.members) member.cluster = cluster.name;
+  for (const cluster of clusters)
+    if (cluster.members.length > 1)
+      for (const member of cluster.members) member.cluster = cluster.name;
   return { filter, classified, clusters };
 }

@@ -21,7 +21,9 @@ function pickExamples(evidence: ThemeEvidence): ThemeEvidence['comments'] {
   const seen = new Set<number | undefined>();
   const first: ThemeEvidence['comments'] = [];
   const rest: ThemeEvidence['comments'] = [];
-  for (const c of [...evidence.comments].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''))) {
+  for (const c of [...evidence.comments].sort((a, b) =>
+    (a.createdAt ?? '').localeCompare(b.createdAt ?? ''),
+  )) {
     if (!seen.has(c.prNumber)) {
       seen.add(c.prNumber);
       first.push(c);
@@ -38,7 +40,10 @@ export function quotedExamples(evidence: ThemeEvidence): string[] {
     ]
       .filter(Boolean)
       .join(', ');
-    const link = c.url && /^https:\/\//.test(c.url) ? ` ([comment](${c.url.replace(/[()\s]/g, encodeURIComponent)}))` : '';
+    const link =
+      c.url && /^https:\/\//.test(c.url)
+        ? ` ([comment](${c.url.replace(/[()\s]/g, encodeURIComponent)}))`
+        : '';
     return `${escapeMarkdownInline(c.author, { maxLength: 60 })}${where ? ` on ${where}` : ''}${link}:\n\n${quoteUserText(c.body, { maxLength: QUOTE_LIMIT })}`;
   });
 }
@@ -50,7 +55,13 @@ export interface ProposalContext {
   now: Date;
 }
 
-export function buildThemeProposal(theme: Theme | string, label: string, evidence: ThemeEvidence, plan: CheckPlan, ctx: ProposalContext): Proposal {
+export function buildThemeProposal(
+  theme: Theme | string,
+  label: string,
+  evidence: ThemeEvidence,
+  plan: CheckPlan,
+  ctx: ProposalContext,
+): Proposal {
   const pulls = evidence.pulls.map((n) => pullLink(ctx.serverUrl, ctx.repo, n));
   const description = (THEME_DESCRIPTIONS as Record<string, string>)[theme] ?? label;
   return {
@@ -66,7 +77,8 @@ export function buildThemeProposal(theme: Theme | string, label: string, evidenc
     ],
     impact: `Reviewers wrote ${evidence.count} comments on this theme; each one is a review round a check could have saved.`,
     fix: plan.summary,
-    decision: 'Merge the PR to adopt the check, or close it to reject (tend will not propose this theme again unless it grows markedly).',
+    decision:
+      'Merge the PR to adopt the check, or close it to reject (tend will not propose this theme again unless it grows markedly).',
     changes: plan.changes,
     metric: { name: `review-theme:${theme}`, better: 'lower' },
     status: 'proposed',
@@ -93,7 +105,9 @@ export function pullRequestBody(proposal: Proposal, plan: CheckPlan): string {
     `- ${seenLine ?? ''}`,
     '',
     ...examples.flatMap((example) => [example, '']),
-    ...(plan.notes.length ? ['Notes:', ...plan.notes.map((n) => `- ${escapeMarkdownInline(n)}`), ''] : []),
+    ...(plan.notes.length
+      ? ['Notes:', ...plan.notes.map((n) => `- ${escapeMarkdownInline(n)}`), '']
+      : []),
     '</details>',
     '',
     `After merge, tend tracks the weekly number of \`${proposal.metric?.name ?? ''}\` comments so the weekly report can show whether the check helped.`,

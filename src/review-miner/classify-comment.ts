@@ -5,7 +5,16 @@ import { codeMentionCues } from './code-mentions';
 import { ownText } from './filter-comments';
 import type { Theme } from './taxonomy';
 import { substitutionCues } from './text-substitution';
-import { GATED_PATTERNS, LEXICON_THEMES, PATTERNS, UNGATED, WORD_HITS, withBaseForms } from './lexicon-index';
+import { DOUBLED_WORD } from './lexicon-entry';
+import {
+  GATED_PATTERNS,
+  LEXICON_THEMES,
+  PATTERNS,
+  UNGATED,
+  WORD_CUE_COUNT,
+  WORD_HITS,
+  withBaseForms,
+} from './lexicon-index';
 
 export interface Classification {
   theme: Theme;
@@ -23,15 +32,42 @@ const NEGATED =
 
 /** Reviewer prose: own text with inline code kept (it carries cues like `print(`). */
 function prose(body: string): string {
-  return ownText(body.replace(/```([^`\n]+)```/g, '`$1`'))
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(NEGATED, ' ');
+  return (
+    ownText(body.replace(/```([^`\n]+)```/g, '`$1`'))
+      .replace(/https?:\/\/\S+/g, ' ')
+      .replace(NEGATED, ' ')
+      // "good catch": thanks, not exception handling.
+      .replace(/\b(?:good|nice|great) catch\b/gi, ' ')
+      // "logged out", "log in as admin": signing in, not logging ("logging in the handler" stays).
+      .replace(
+        /\blogged[ -](?:in|out)\b|\blog[ -]?out\b|\blog in(?= (?:as|with|via|using|again|first)\b|[.,;:?!)]|$)/gim,
+        'login',
+      )
+  );
 }
 
-/** The comment's words; code spans longer than one name (calls, expressions) are not prose. */
-function words(text: string): Set<string> {
-  const plain = text.includes('`') ? text.replace(/`[^`\n]*`/g, (span) => (/^`[\w-]*`$/.test(span) ? span : ' ')) : text;
-  return withBaseForms(new Set(plain.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []));
+interface Vocabulary {
+  /** Prose words (code spans longer than one name, such as calls and expressions, left out). */
+  prose: Set<string>;
+  /** Every word, code included, plus DOUBLED_WORD when two neighbouring words repeat: gates. */
+  gates: Set<string>;
+}
+
+const TOKEN = /[a-z0-9]+(?:'[a-z]+)?/g;
+
+function hasRepeat(tokens: string[]): boolean {
+  for (let i = 1; i < tokens.length; i += 1) if (tokens[i] === tokens[i - 1]) return true;
+  return false;
+}
+
+function vocabularyOf(text: string): Vocabulary {
+  const lower = text.toLowerCase();
+  const all = lower.match(TOKEN) ?? [];
+  const gates = withBaseForms(new Set(all));
+  if (hasRepeat(all)) gates.add(DOUBLED_WORD);
+  if (!text.includes('`')) return { prose: gates, gates };
+  const plain = lower.replace(/`[^`\n]*`/g, (span) => (/^`[\w-]*`$/.test(span) ? span : ' '));
+  return { prose: withBaseForms(new Set(plain.match(TOKEN) ?? [])), gates };
 }
 
 /**
@@ -52,21 +88,31 @@ export function classifyComment(body: string, diffHunk?: string): Classification
     found.set(theme, entry);
   };
   if (text !== '') {
-    const matched = new Set<string>();
-    const vocabulary = words(text);
+    const matched = new Uint8Array(WORD_CUE_COUNT);
+    const vocabulary = vocabularyOf(text);
     const toTry = new Uint8Array(PATTERNS.length);
+    const indices = [...UNGATED];
     for (const index of UNGATED) toTry[index] = 1;
-    for (const word of vocabulary) {
-      for (const hit of WORD_HITS.get(word) ?? []) {
-        const key = `${hit.theme}\u0000${hit.cue}`;
-        if (matched.has(key)) continue;
-        matched.add(key);
+    for (const word of vocabulary.prose) {
+      const hits = WORD_HITS.get(word);
+      if (!hits) continue;
+      for (const hit of hits) {
+        if (matched[hit.id] === 1) continue;
+        matched[hit.id] = 1;
         add(hit.theme, hit.weight, hit.cue);
       }
-      for (const index of GATED_PATTERNS.get(word) ?? []) toTry[index] = 1;
     }
-    for (let index = 0; index < PATTERNS.length; index += 1) {
-      if (toTry[index] === 0) continue;
+    for (const word of vocabulary.gates) {
+      const gated = GATED_PATTERNS.get(word);
+      if (!gated) continue;
+      for (const index of gated) {
+        if (toTry[index] === 1) continue;
+        toTry[index] = 1;
+        indices.push(index);
+      }
+    }
+    indices.sort((a, b) => a - b);
+    for (const index of indices) {
       const { theme, entry } = PATTERNS[index] as (typeof PATTERNS)[number];
       if (entry.pattern.test(text)) add(theme, entry.weight, entry.cue);
     }

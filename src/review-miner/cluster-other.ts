@@ -17,11 +17,17 @@ const STOPWORDS = new Set(
   this those through to too under until up very was we we're were what when where which while who whom why will with
   would you your yours maybe think please thanks thank like use using used one make get here's there's i'd i've we'd
   you'd isn't aren't doesn't didn't won't can't shouldn't wouldn't need needs want could't also still even really
-  might may much many way something thing things sure yes ok okay good nice lgtm pr code line lines file change changes`.split(/\s+/),
+  might may much many way something thing things sure yes ok okay good nice lgtm pr code line lines file change changes`.split(
+    /\s+/,
+  ),
 );
 
 export function tokenize(text: string): string[] {
-  return (ownText(text).toLowerCase().match(/[a-z][a-z0-9_'-]{2,}/g) ?? [])
+  return (
+    ownText(text)
+      .toLowerCase()
+      .match(/[a-z][a-z0-9_'-]{2,}/g) ?? []
+  )
     .map((t) => t.replace(/'s$/, ''))
     .filter((t) => !STOPWORDS.has(t));
 }
@@ -50,17 +56,23 @@ export interface ClusterOptions {
 }
 
 /** Deterministic single-pass clustering against running centroids; largest clusters first. */
-export function clusterOther<T>(items: T[], text: (item: T) => string, options: ClusterOptions = {}): Cluster<T>[] {
+export function clusterOther<T>(
+  items: T[],
+  text: (item: T) => string,
+  options: ClusterOptions = {},
+): Cluster<T>[] {
   const threshold = options.threshold ?? 0.3;
   const tokens = items.map((item) => tokenize(text(item)));
   const df = new Map<string, number>();
-  for (const list of tokens) for (const term of new Set(list)) df.set(term, (df.get(term) ?? 0) + 1);
+  for (const list of tokens)
+    for (const term of new Set(list)) df.set(term, (df.get(term) ?? 0) + 1);
   const n = items.length;
   const vectors: Vector[] = tokens.map((list) => {
     const tf = new Map<string, number>();
     for (const term of list) tf.set(term, (tf.get(term) ?? 0) + 1);
     const v: Vector = new Map();
-    for (const [term, count] of tf) v.set(term, (1 + Math.log(count)) * Math.log(1 + n / (df.get(term) ?? 1)));
+    for (const [term, count] of tf)
+      v.set(term, (1 + Math.log(count)) * Math.log(1 + n / (df.get(term) ?? 1)));
     return v;
   });
   const clusters: { centroid: Vector; members: number[] }[] = [];
@@ -87,15 +99,22 @@ export function clusterOther<T>(items: T[], text: (item: T) => string, options: 
     .map((cluster) => {
       // Most telling terms: weight summed over members, counting terms shared by 2+ members first.
       const support = new Map<string, number>();
-      for (const m of cluster.members) for (const term of (vectors[m] as Vector).keys()) support.set(term, (support.get(term) ?? 0) + 1);
+      for (const m of cluster.members)
+        for (const term of (vectors[m] as Vector).keys())
+          support.set(term, (support.get(term) ?? 0) + 1);
       const terms = [...cluster.centroid]
         .sort((a, b) => {
-          const shared = Number((support.get(b[0]) ?? 0) > 1) - Number((support.get(a[0]) ?? 0) > 1);
+          const shared =
+            Number((support.get(b[0]) ?? 0) > 1) - Number((support.get(a[0]) ?? 0) > 1);
           return shared !== 0 ? shared : b[1] - a[1] || a[0].localeCompare(b[0]);
         })
         .slice(0, options.nameTerms ?? 2)
         .map(([term]) => term);
-      return { name: terms.join('-') || 'misc', terms, members: cluster.members.map((i) => items[i] as T) };
+      return {
+        name: terms.join('-') || 'misc',
+        terms,
+        members: cluster.members.map((i) => items[i] as T),
+      };
     })
     .sort((a, b) => b.members.length - a.members.length || a.name.localeCompare(b.name));
 }

@@ -50,7 +50,8 @@ interface PullNode {
   comments: Connection<CommentNode>;
 }
 
-const COMMENT_FIELDS = 'databaseId body url createdAt authorAssociation author { login __typename }';
+const COMMENT_FIELDS =
+  'databaseId body url createdAt authorAssociation author { login __typename }';
 const THREAD_COMMENT_FIELDS = `${COMMENT_FIELDS} path line originalLine diffHunk replyTo { databaseId }`;
 const PAGE = 'pageInfo { hasNextPage endCursor }';
 
@@ -69,7 +70,9 @@ export const PULLS_QUERY = `query ReviewMinerPulls($owner: String!, $name: Strin
   }
 }`;
 
-const PULL_CONNECTION_QUERY = (field: 'reviews' | 'comments' | 'reviewThreads'): string => `query ReviewMinerMore($id: ID!, $after: String) {
+const PULL_CONNECTION_QUERY = (
+  field: 'reviews' | 'comments' | 'reviewThreads',
+): string => `query ReviewMinerMore($id: ID!, $after: String) {
   node(id: $id) {
     ... on PullRequest {
       ${field}(first: 100, after: $after) { ${PAGE} nodes { ${field === 'reviewThreads' ? `id comments(first: 20) { ${PAGE} nodes { ${THREAD_COMMENT_FIELDS} } }` : COMMENT_FIELDS} } }
@@ -128,7 +131,11 @@ async function followPages<T>(
 
 function actorType(actor: Actor | null): string | undefined {
   if (!actor) return undefined;
-  return actor.__typename === 'Bot' ? 'Bot' : actor.__typename === 'User' ? 'User' : actor.__typename;
+  return actor.__typename === 'Bot'
+    ? 'Bot'
+    : actor.__typename === 'User'
+      ? 'User'
+      : actor.__typename;
 }
 
 function toComment(node: CommentNode, kind: ReviewComment['kind'], pull: PullNode): ReviewComment {
@@ -182,8 +189,24 @@ export async function collectReviewFeedback(
       });
       const more = (field: 'reviews' | 'comments') => (d: unknown) =>
         (d as { node?: Record<string, Connection<CommentNode>> }).node?.[field];
-      const reviews = await followPages(call, PULL_CONNECTION_QUERY('reviews'), pull.id, pull.reviews, more('reviews'), counter, `reviews of #${pull.number}`);
-      const conversation = await followPages(call, PULL_CONNECTION_QUERY('comments'), pull.id, pull.comments, more('comments'), counter, `comments of #${pull.number}`);
+      const reviews = await followPages(
+        call,
+        PULL_CONNECTION_QUERY('reviews'),
+        pull.id,
+        pull.reviews,
+        more('reviews'),
+        counter,
+        `reviews of #${pull.number}`,
+      );
+      const conversation = await followPages(
+        call,
+        PULL_CONNECTION_QUERY('comments'),
+        pull.id,
+        pull.comments,
+        more('comments'),
+        counter,
+        `comments of #${pull.number}`,
+      );
       const threads = await followPages(
         call,
         PULL_CONNECTION_QUERY('reviewThreads'),
@@ -193,7 +216,8 @@ export async function collectReviewFeedback(
         counter,
         `review threads of #${pull.number}`,
       );
-      for (const review of reviews) if (review.body.trim() !== '') comments.push(toComment(review, 'review', pull));
+      for (const review of reviews)
+        if (review.body.trim() !== '') comments.push(toComment(review, 'review', pull));
       for (const comment of conversation) comments.push(toComment(comment, 'conversation', pull));
       for (const thread of threads) {
         const nodes = await followPages(

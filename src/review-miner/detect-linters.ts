@@ -13,7 +13,14 @@ export interface LinterConfig {
   text: string;
 }
 
-const ESLINT_FLAT = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+const ESLINT_FLAT = [
+  'eslint.config.js',
+  'eslint.config.mjs',
+  'eslint.config.cjs',
+  'eslint.config.ts',
+  'eslint.config.mts',
+  'eslint.config.cts',
+];
 const ESLINT_LEGACY: [string, LinterConfig['format']][] = [
   ['.eslintrc.json', 'json'],
   ['.eslintrc', 'json'],
@@ -49,7 +56,8 @@ export function detectLinters(read: FileReader): LinterConfig[] {
   }
   if (!found.some((c) => c.kind === 'ruff')) {
     const text = read('pyproject.toml');
-    if (text !== undefined && /^\s*\[tool\.ruff(\.[\w.-]+)?\]/m.test(text)) found.push({ kind: 'ruff', file: 'pyproject.toml', format: 'toml', text });
+    if (text !== undefined && /^\s*\[tool\.ruff(\.[\w.-]+)?\]/m.test(text))
+      found.push({ kind: 'ruff', file: 'pyproject.toml', format: 'toml', text });
   }
   const flat = ESLINT_FLAT.find((file) => read(file) !== undefined);
   if (flat) found.push({ kind: 'eslint', file: flat, format: 'js', text: read(flat) as string });

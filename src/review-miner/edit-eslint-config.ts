@@ -50,7 +50,8 @@ function editJs(text: string, rule: EslintRule): EslintEdit {
   if (at !== undefined) return { text: insertInObject(text, at, entry), changed: true };
   // No rules object: append a config object at the end of the exported array.
   const end = /\](\s*\))?\s*;?\s*$/.exec(text);
-  if (!end) return { text, changed: false, reason: 'no `rules` object and no exported config array found' };
+  if (!end)
+    return { text, changed: false, reason: 'no `rules` object and no exported config array found' };
   const before = text.slice(0, end.index).replace(/\s*$/, '');
   const sep = before.endsWith(',') || before.endsWith('[') ? '' : ',';
   const block = `\n  {\n    rules: {\n      ${entry}\n    },\n  },\n`;
@@ -66,7 +67,10 @@ function editJson(text: string, rule: EslintRule): EslintEdit {
   const at = rulesObject(text);
   if (at !== undefined) {
     const empty = /^\s*\}/.test(text.slice(at));
-    return { text: insertInObject(text, at, `"${rule.rule}": ${value}${empty ? '' : ','}`), changed: true };
+    return {
+      text: insertInObject(text, at, `"${rule.rule}": ${value}${empty ? '' : ','}`),
+      changed: true,
+    };
   }
   const open = text.indexOf('{');
   if (open < 0) return { text, changed: false, reason: 'not a JSON object' };
@@ -83,7 +87,10 @@ function editYaml(text: string, rule: EslintRule): EslintEdit {
   if (match) {
     const at = match.index + match[0].length;
     const indent = indentAfter(text, at, '  ');
-    return { text: `${text.slice(0, at)}\n${indent}${rule.rule}: ${value}${text.slice(at)}`, changed: true };
+    return {
+      text: `${text.slice(0, at)}\n${indent}${rule.rule}: ${value}${text.slice(at)}`,
+      changed: true,
+    };
   }
   const sep = text.endsWith('\n') ? '' : '\n';
   return { text: `${text}${sep}rules:\n  ${rule.rule}: ${value}\n`, changed: true };
@@ -91,7 +98,12 @@ function editYaml(text: string, rule: EslintRule): EslintEdit {
 
 export function addEslintRule(config: LinterConfig, rule: EslintRule): EslintEdit {
   const text = config.text;
-  if (new RegExp(`["']${rule.rule.replace(/[/@.-]/g, '\\$&')}["']|^\\s*${rule.rule.replace(/[/@.-]/g, '\\$&')}:`, 'm').test(text)) {
+  if (
+    new RegExp(
+      `["']${rule.rule.replace(/[/@.-]/g, '\\$&')}["']|^\\s*${rule.rule.replace(/[/@.-]/g, '\\$&')}:`,
+      'm',
+    ).test(text)
+  ) {
     return { text, changed: false, reason: `\`${rule.rule}\` is already configured` };
   }
   if (rule.plugin && !text.includes(rule.plugin.replace(/^@/, ''))) {

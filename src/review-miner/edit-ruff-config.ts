@@ -14,7 +14,11 @@ function sections(text: string): Section[] {
   let match: RegExpExecArray | null;
   const found: { name: string; start: number; bodyStart: number }[] = [];
   while ((match = header.exec(text)) !== null) {
-    found.push({ name: (match[1] as string).trim(), start: match.index, bodyStart: match.index + match[0].length });
+    found.push({
+      name: (match[1] as string).trim(),
+      start: match.index,
+      bodyStart: match.index + match[0].length,
+    });
   }
   found.forEach((s, i) => out.push({ ...s, end: found[i + 1]?.start ?? text.length }));
   return out;
@@ -23,13 +27,21 @@ function sections(text: string): Section[] {
 /** The root `[tool.ruff]` (pyproject) or the top of ruff.toml, and its lint sub-table. */
 function ruffTables(text: string, pyproject: boolean): { base?: Section; lint?: Section } {
   const all = sections(text);
-  if (pyproject) return { base: all.find((s) => s.name === 'tool.ruff'), lint: all.find((s) => s.name === 'tool.ruff.lint') };
+  if (pyproject)
+    return {
+      base: all.find((s) => s.name === 'tool.ruff'),
+      lint: all.find((s) => s.name === 'tool.ruff.lint'),
+    };
   const top: Section = { name: '', start: 0, bodyStart: 0, end: all[0]?.start ?? text.length };
   return { base: top, lint: all.find((s) => s.name === 'lint') };
 }
 
 /** Finds `key = [ ... ]` inside a section; returns the array's bracket positions. */
-function findArray(text: string, section: Section, key: string): { open: number; close: number } | undefined {
+function findArray(
+  text: string,
+  section: Section,
+  key: string,
+): { open: number; close: number } | undefined {
   const body = text.slice(section.bodyStart, section.end);
   const re = new RegExp(`^[ \\t]*${key.replace('-', '\\-')}[ \\t]*=[ \\t]*\\[`, 'm');
   const match = re.exec(body);
@@ -50,7 +62,12 @@ function findArray(text: string, section: Section, key: string): { open: number;
 }
 
 function arrayItems(text: string, open: number, close: number): string[] {
-  return [...text.slice(open + 1, close).replace(/#.*$/gm, '').matchAll(/["']([^"']*)["']/g)].map((m) => m[1] as string);
+  return [
+    ...text
+      .slice(open + 1, close)
+      .replace(/#.*$/gm, '')
+      .matchAll(/["']([^"']*)["']/g),
+  ].map((m) => m[1] as string);
 }
 
 /** A code is already selected when it, a prefix of it, or `ALL` is in the array. */
@@ -73,7 +90,9 @@ function insertIntoArray(text: string, open: number, close: number, codes: strin
   const indent = /^[ \t]*/.exec(itemLines[itemLines.length - 1] ?? '    ')?.[0] ?? '    ';
   const before = text.slice(0, close);
   const lastContent = before.replace(/\s+$/, '');
-  const needsComma = !/[,[]\s*(#[^\n]*)?$/.test(lastContent.slice(lastContent.lastIndexOf('\n') + 1)) && itemLines.length > 0;
+  const needsComma =
+    !/[,[]\s*(#[^\n]*)?$/.test(lastContent.slice(lastContent.lastIndexOf('\n') + 1)) &&
+    itemLines.length > 0;
   let head = before.replace(/[ \t]*$/, '');
   if (needsComma) {
     // Add the comma after the last item, before any trailing comment on its line.
@@ -110,11 +129,20 @@ export function addRuffCodes(text: string, codes: string[], file: string): RuffE
   const missing = codes.filter((code) => !covered(code, selected));
   if (missing.length === 0) return { text, changed: false, added: [] };
   const target = arrays[0];
-  if (target) return { text: insertIntoArray(text, target.at.open, target.at.close, missing), changed: true, added: missing };
+  if (target)
+    return {
+      text: insertIntoArray(text, target.at.open, target.at.close, missing),
+      changed: true,
+      added: missing,
+    };
   const line = `extend-select = [${missing.map((c) => `"${c}"`).join(', ')}]\n`;
   if (lint) {
     const insertAt = text.indexOf('\n', lint.start) + 1 || text.length;
-    return { text: `${text.slice(0, insertAt)}${line}${text.slice(insertAt)}`, changed: true, added: missing };
+    return {
+      text: `${text.slice(0, insertAt)}${line}${text.slice(insertAt)}`,
+      changed: true,
+      added: missing,
+    };
   }
   const header = pyproject ? '[tool.ruff.lint]' : '[lint]';
   const sep = text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';

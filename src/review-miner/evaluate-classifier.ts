@@ -51,7 +51,8 @@ export function evaluateClassifier(items: LabelledComment[]): Evaluation {
   };
 }
 
-const pct = (x: number | null): string => (x === null ? '   -  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
+const pct = (x: number | null): string =>
+  x === null ? '   -  ' : `${(x * 100).toFixed(1).padStart(5)}%`;
 
 export function renderEvaluation(evaluation: Evaluation): string {
   const lines = ['theme                 support  predicted  precision  recall'];
@@ -61,6 +62,9 @@ export function renderEvaluation(evaluation: Evaluation): string {
       `${t.theme.padEnd(22)}${String(t.support).padStart(7)}${String(t.predicted).padStart(11)}     ${pct(t.precision)}  ${pct(t.recall)}`,
     );
   }
-  lines.push('', `overall accuracy: ${pct(evaluation.accuracy)} over ${evaluation.total} labelled comments`);
+  lines.push(
+    '',
+    `overall accuracy: ${pct(evaluation.accuracy)} over ${evaluation.total} labelled comments`,
+  );
   return lines.join('\n');
 }

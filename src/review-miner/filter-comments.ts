@@ -80,7 +80,10 @@ function normalised(text: string): string {
 /** `LGTM`, `+1`, emoji-only and thanks-only comments. */
 export function isApprovalOrEmoji(body: string): boolean {
   const text = normalised(ownText(body));
-  const stripped = text.replace(SHORTCODE, '').replace(EMOJI, '').replace(/[\s!.,:;)(-]+/g, '');
+  const stripped = text
+    .replace(SHORTCODE, '')
+    .replace(EMOJI, '')
+    .replace(/[\s!.,:;)(-]+/g, '');
   if (stripped === '') return true;
   return APPROVAL.test(text.replace(SHORTCODE, '').replace(EMOJI, '').trim());
 }
@@ -89,7 +92,12 @@ export function isApprovalOrEmoji(body: string): boolean {
 export function isAcknowledgement(body: string): boolean {
   const text = normalised(ownText(body));
   if (text === '' || text.length > 120) return false;
-  if (/^(done|fixed|addressed|updated|changed|removed|reverted|disabled|reduced|renamed)\b/i.test(text) && COMMIT_REF.test(text))
+  if (
+    /^(done|fixed|addressed|updated|changed|removed|reverted|disabled|reduced|renamed)\b/i.test(
+      text,
+    ) &&
+    COMMIT_REF.test(text)
+  )
     return true;
   if (text.includes('?')) return false;
   if (!ACK_START.test(text)) return false;
@@ -119,15 +127,26 @@ function threadRoots(comments: ReviewComment[]): Map<string, ReviewComment> {
   return roots;
 }
 
-function dropReason(comment: ReviewComment, root: ReviewComment | undefined): DropReason | undefined {
+function dropReason(
+  comment: ReviewComment,
+  root: ReviewComment | undefined,
+): DropReason | undefined {
   if (comment.body.trim() === '') return 'empty';
   if (isBot(comment)) return 'bot';
-  if (comment.prAuthor !== undefined && comment.author.toLowerCase() === comment.prAuthor.toLowerCase()) {
+  if (
+    comment.prAuthor !== undefined &&
+    comment.author.toLowerCase() === comment.prAuthor.toLowerCase()
+  ) {
     return 'pr-author';
   }
   // A reply in a review thread by someone other than the reviewer who opened it: without the
   // PR author at hand (REST file), this is the author answering (or a bystander), not feedback.
-  if (comment.prAuthor === undefined && comment.inReplyToId !== undefined && root && root !== comment) {
+  if (
+    comment.prAuthor === undefined &&
+    comment.inReplyToId !== undefined &&
+    root &&
+    root !== comment
+  ) {
     if (root.author.toLowerCase() !== comment.author.toLowerCase()) return 'author-reply';
   }
   if (isQuoteOnly(comment.body)) return 'quote-only';
@@ -140,7 +159,10 @@ export function filterComments(comments: ReviewComment[]): FilterResult {
   const roots = threadRoots(comments);
   const kept: ReviewComment[] = [];
   const dropped: FilterResult['dropped'] = [];
-  const byReason = Object.fromEntries(DROP_REASONS.map((r) => [r, 0])) as Record<DropReason, number>;
+  const byReason = Object.fromEntries(DROP_REASONS.map((r) => [r, 0])) as Record<
+    DropReason,
+    number
+  >;
   for (const comment of comments) {
     const reason = dropReason(comment, roots.get(String(comment.id)));
     if (reason) {

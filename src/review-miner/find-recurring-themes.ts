@@ -29,14 +29,26 @@ export interface RememberedComment {
   at?: string;
 }
 
-export function themeEvidence(theme: string, comments: ReviewComment[], remembered: RememberedComment[] = []): ThemeEvidence {
+export function themeEvidence(
+  theme: string,
+  comments: ReviewComment[],
+  remembered: RememberedComment[] = [],
+): ThemeEvidence {
   const current = new Set(comments.map((c) => String(c.id)));
   const earlier = remembered.filter((r) => !current.has(r.id));
   const pulls = [
-    ...new Set([...comments.map((c) => c.prNumber), ...earlier.map((r) => r.pull)].filter((n): n is number => n !== undefined)),
+    ...new Set(
+      [...comments.map((c) => c.prNumber), ...earlier.map((r) => r.pull)].filter(
+        (n): n is number => n !== undefined,
+      ),
+    ),
   ].sort((a, b) => a - b);
-  const reviewers = [...new Set([...comments.map((c) => c.author), ...earlier.map((r) => r.author)])].sort();
-  const dates = [...comments.map((c) => c.createdAt), ...earlier.map((r) => r.at)].filter((d): d is string => !!d).sort();
+  const reviewers = [
+    ...new Set([...comments.map((c) => c.author), ...earlier.map((r) => r.author)]),
+  ].sort();
+  const dates = [...comments.map((c) => c.createdAt), ...earlier.map((r) => r.at)]
+    .filter((d): d is string => !!d)
+    .sort();
   return {
     theme,
     comments,

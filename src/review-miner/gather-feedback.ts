@@ -56,7 +56,11 @@ export async function gatherFeedback(
 ): Promise<Gathered> {
   const none = { calls: 0, merged: {}, closedUnmerged: {} };
   if (options.commentsFile) {
-    return { ...none, comments: await readCommentsFile(options.commentsFile), source: `file ${options.commentsFile}` };
+    return {
+      ...none,
+      comments: await readCommentsFile(options.commentsFile),
+      source: `file ${options.commentsFile}`,
+    };
   }
   if (!ctx.github || !ctx.repo) {
     partial.push('No `comments` file and no GitHub access: no review feedback was collected.');
@@ -66,7 +70,9 @@ export async function gatherFeedback(
   const cursor = latest.cursor ? new Date(latest.cursor) : undefined;
   const since = cursor && cursor > lookback ? cursor : lookback;
   const github = ctx.github;
-  const collection = await collectReviewFeedback((q, v) => github.graphql(q, v), ctx.repo, since, { maxPulls: options.maxPulls });
+  const collection = await collectReviewFeedback((q, v) => github.graphql(q, v), ctx.repo, since, {
+    maxPulls: options.maxPulls,
+  });
   for (const gap of collection.incomplete) partial.push(`Review feedback incomplete: ${gap}.`);
   const own = new Set<number>();
   const merged: Record<string, ThemePullEvent> = {};

@@ -19,7 +19,11 @@ export interface ReviewMinerOptions {
 }
 
 export function parseInputs(reader: InputReader): ReviewMinerOptions {
-  const themes = listInput(reader, 'themes', THEMES.filter((t) => t !== 'other'));
+  const themes = listInput(
+    reader,
+    'themes',
+    THEMES.filter((t) => t !== 'other'),
+  );
   for (const theme of themes) {
     if (!isTheme(theme)) {
       throw new ConfigurationError(

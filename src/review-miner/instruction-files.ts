@@ -14,19 +14,28 @@ export const PR_TEMPLATES = [
 
 export const GUIDANCE: Record<Theme, string> = {
   'type-annotations': 'Annotate every new or changed function with parameter and return types.',
-  'error-handling': 'Handle errors explicitly: catch specific exceptions, never swallow an error silently, and test the failure path.',
-  tests: 'Add or update a test for every behaviour change, including the edge cases reviewers asked about before.',
-  naming: 'Use descriptive names that follow the project conventions; rename what a reader could misread.',
-  'docs-comments': 'Document public functions and keep comments and docs in step with the code they describe.',
-  'duplication-extract': 'Do not copy logic: extract a shared helper when the same code appears twice.',
+  'error-handling':
+    'Handle errors explicitly: catch specific exceptions, never swallow an error silently, and test the failure path.',
+  tests:
+    'Add or update a test for every behaviour change, including the edge cases reviewers asked about before.',
+  naming:
+    'Use descriptive names that follow the project conventions; rename what a reader could misread.',
+  'docs-comments':
+    'Document public functions and keep comments and docs in step with the code they describe.',
+  'duplication-extract':
+    'Do not copy logic: extract a shared helper when the same code appears twice.',
   'style-formatting': 'Run the project formatter before committing; keep the existing style.',
-  'logging-debug': 'Remove debug prints before committing; use the project logger at the right level.',
+  'logging-debug':
+    'Remove debug prints before committing; use the project logger at the right level.',
   'unused-code': 'Remove unused imports, variables and commented-out code.',
-  'magic-values': 'Name literal values as constants (or configuration) instead of inlining magic numbers and strings.',
-  performance: 'Avoid needless work in loops and hot paths (repeated lookups, quadratic scans, extra allocations).',
+  'magic-values':
+    'Name literal values as constants (or configuration) instead of inlining magic numbers and strings.',
+  performance:
+    'Avoid needless work in loops and hot paths (repeated lookups, quadratic scans, extra allocations).',
   security: 'Treat all input as untrusted: escape or parameterise it, and never commit secrets.',
   'typo-spelling': 'Spell-check identifiers, comments and docs before committing.',
-  'api-design': 'Keep public interfaces small and backward compatible; make behaviour configurable where callers need it.',
+  'api-design':
+    'Keep public interfaces small and backward compatible; make behaviour configurable where callers need it.',
   other: 'Address the recurring review feedback listed below before asking for review.',
 };
 
@@ -40,7 +49,12 @@ export interface InstructionEdit {
   kind: 'instructions' | 'checklist';
 }
 
-export function addInstructionLine(read: FileReader, theme: Theme, line: string, preferred?: string): InstructionEdit {
+export function addInstructionLine(
+  read: FileReader,
+  theme: Theme,
+  line: string,
+  preferred?: string,
+): InstructionEdit {
   const candidates = preferred ? [preferred, ...INSTRUCTION_FILES] : INSTRUCTION_FILES;
   const agentFile = candidates.find((file) => read(file) !== undefined);
   const template = agentFile ? undefined : PR_TEMPLATES.find((file) => read(file) !== undefined);
@@ -50,7 +64,10 @@ export function addInstructionLine(read: FileReader, theme: Theme, line: string,
   const marker = `<!-- tend:review-miner:${theme} -->`;
   const entry = kind === 'checklist' ? `- [ ] ${line} ${marker}` : `- ${line} ${marker}`;
   if (text.includes(marker)) {
-    const updated = text.replace(new RegExp(`^.*${marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*$`, 'm'), entry);
+    const updated = text.replace(
+      new RegExp(`^.*${marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*$`, 'm'),
+      entry,
+    );
     return { path: file, content: updated, changed: updated !== text, kind };
   }
   if (kind === 'checklist') {

@@ -10,6 +10,8 @@ export interface WordHit {
   theme: LexiconTheme;
   weight: number;
   cue: string;
+  /** Unique per (theme, cue): a cue counts once however many of its words appear. */
+  id: number;
 }
 
 export interface IndexedPattern {
@@ -27,11 +29,16 @@ export const GATED_PATTERNS = new Map<string, number[]>();
 export const PATTERNS: IndexedPattern[] = [];
 export const UNGATED: number[] = [];
 
+const cueIds = new Map<string, number>();
 for (const theme of LEXICON_THEMES) {
   for (const entry of LEXICON[theme]) {
     for (const word of entry.words ?? []) {
       const list = WORD_HITS.get(word) ?? [];
-      if (!list.some((x) => x.theme === theme && x.cue === entry.cue)) list.push({ theme, weight: entry.weight, cue: entry.cue });
+      const key = `${theme}\u0000${entry.cue}`;
+      const id = cueIds.get(key) ?? cueIds.size;
+      cueIds.set(key, id);
+      if (!list.some((x) => x.id === id))
+        list.push({ theme, weight: entry.weight, cue: entry.cue, id });
       WORD_HITS.set(word, list);
     }
     if (!entry.pattern) continue;
@@ -48,35 +55,53 @@ for (const theme of LEXICON_THEMES) {
   }
 }
 
+/** How many distinct word cues there are (size of a per-comment "already counted" mask). */
+export const WORD_CUE_COUNT = cueIds.size;
+
 const known = (word: string): boolean => WORD_HITS.has(word) || GATED_PATTERNS.has(word);
+
+function pushStem(forms: string[], stem: string): void {
+  forms.push(stem);
+  if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2])
+    forms.push(stem.slice(0, -1));
+  else forms.push(`${stem}e`);
+}
 
 /** Candidate base forms of an inflected English word (plural, past, -ing, -ly). */
 export function baseForms(word: string): string[] {
   if (word.length < 4) return [];
   const forms: string[] = [];
-  const undouble = (stem: string) => {
-    forms.push(stem);
-    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) forms.push(stem.slice(0, -1));
-    else forms.push(`${stem}e`);
-  };
-  if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
-  if (word.endsWith('ied')) forms.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('ies') || word.endsWith('ied')) forms.push(`${word.slice(0, -3)}y`);
   if (word.endsWith('es')) forms.push(word.slice(0, -2));
-  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) forms.push(word.slice(0, -1));
-  if (word.endsWith('ed')) undouble(word.slice(0, -2));
-  if (word.endsWith('ing') && word.length > 5) undouble(word.slice(0, -3));
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is'))
+    forms.push(word.slice(0, -1));
+  if (word.endsWith('ed')) pushStem(forms, word.slice(0, -2));
+  if (word.endsWith('ing') && word.length > 5) pushStem(forms, word.slice(0, -3));
   if (word.endsWith('ly') && word.length > 5) forms.push(word.slice(0, -2));
   return forms;
 }
 
+/** Known base form per word seen (null: none); bounded so a stream of odd tokens cannot grow it forever. */
+const BASE_CACHE = new Map<string, string | null>();
+const BASE_CACHE_LIMIT = 50_000;
+
+function knownBase(word: string): string | null {
+  if (word.length < 4) return null;
+  const cached = BASE_CACHE.get(word);
+  if (cached !== undefined) return cached;
+  const base = known(word) ? null : (baseForms(word).find(known) ?? null);
+  if (BASE_CACHE.size >= BASE_CACHE_LIMIT) BASE_CACHE.clear();
+  BASE_CACHE.set(word, base);
+  return base;
+}
+
 /** The comment's words plus, for a word the lexicon does not know, its first known base form. */
 export function withBaseForms(words: Set<string>): Set<string> {
-  const extra: string[] = [];
+  let extra: string[] | undefined;
   for (const word of words) {
-    if (known(word)) continue;
-    const base = baseForms(word).find(known);
-    if (base) extra.push(base);
+    const base = knownBase(word);
+    if (base !== null) (extra ??= []).push(base);
   }
-  for (const word of extra) words.add(word);
+  if (extra) for (const word of extra) words.add(word);
   return words;
 }

@@ -20,7 +20,10 @@ export interface LlmResult {
 const PROMPT = `Classify the code review comment into exactly one theme. Answer with the theme name only.
 Themes: ${THEMES.join(', ')}.`;
 
-export async function refineOther(items: { id: string; body: string }[], options: LlmOptions): Promise<LlmResult> {
+export async function refineOther(
+  items: { id: string; body: string }[],
+  options: LlmOptions,
+): Promise<LlmResult> {
   const fetcher = options.fetchImpl ?? fetch;
   const url = `${options.endpoint.replace(/\/+$/, '')}/chat/completions`;
   const refined = new Map<string, Theme>();
@@ -50,7 +53,11 @@ export async function refineOther(items: { id: string; body: string }[], options
         continue;
       }
       const data = (await response.json()) as { choices?: { message?: { content?: string } }[] };
-      const answer = data.choices?.[0]?.message?.content?.trim().toLowerCase().replace(/[^a-z-]/g, '') ?? '';
+      const answer =
+        data.choices?.[0]?.message?.content
+          ?.trim()
+          .toLowerCase()
+          .replace(/[^a-z-]/g, '') ?? '';
       if (isTheme(answer) && answer !== 'other') refined.set(item.id, answer);
     } catch (error) {
       errors.push((error as Error).message);

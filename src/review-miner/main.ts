@@ -8,7 +8,12 @@ import { gatherFeedback } from './gather-feedback';
 import { parseInputs, type ReviewMinerOptions } from './inputs';
 import { proposeThemes } from './propose-themes';
 import { renderSummary } from './render-summary';
-import { LATEST, readRememberedComments, recordCommentWeeks, type LatestState } from './review-miner-state';
+import {
+  LATEST,
+  readRememberedComments,
+  recordCommentWeeks,
+  type LatestState,
+} from './review-miner-state';
 import { applyThemePullOutcomes } from './theme-lifecycle';
 
 function toFindings(analysis: Analysis): Finding[] {
@@ -19,7 +24,10 @@ function toFindings(analysis: Analysis): Finding[] {
     file: comment.path,
     line: comment.line,
     message: `${theme}: ${comment.body.replace(/\s+/g, ' ').trim().slice(0, 160)}`,
-    evidence: [comment.url, comment.prNumber !== undefined ? `PR #${comment.prNumber}` : undefined].filter((x): x is string => !!x),
+    evidence: [
+      comment.url,
+      comment.prNumber !== undefined ? `PR #${comment.prNumber}` : undefined,
+    ].filter((x): x is string => !!x),
     theme,
     cues,
     author: comment.author,
@@ -32,10 +40,15 @@ function toFindings(analysis: Analysis): Finding[] {
  * Open proposals of earlier runs this run did not publish again (a cursor run only sees new PRs):
  * kept as they are, so the registry does not withdraw them; a merged or closed PR moves them on.
  */
-function carriedForward(latest: LatestState & { proposals?: unknown }, current: Proposal[]): Proposal[] {
+function carriedForward(
+  latest: LatestState & { proposals?: unknown },
+  current: Proposal[],
+): Proposal[] {
   const previous = Array.isArray(latest.proposals) ? (latest.proposals as Proposal[]) : [];
   const keys = new Set(current.map((p) => p.key));
-  return previous.filter((p) => !keys.has(p.key) && ['proposed', 'accepted', 'deferred'].includes(p.status));
+  return previous.filter(
+    (p) => !keys.has(p.key) && ['proposed', 'accepted', 'deferred'].includes(p.status),
+  );
 }
 
 async function run(ctx: RunContext, options: ReviewMinerOptions): Promise<ActionResult> {
@@ -49,18 +62,32 @@ async function run(ctx: RunContext, options: ReviewMinerOptions): Promise<Action
   const windowStart = new Date(now.getTime() - options.lookbackDays * 86_400_000);
   const remembered = await readRememberedComments(ctx.state, windowStart);
   // What happened to tend's own PRs since the cursor, before deciding what to propose.
-  const knownKeys: Record<string, string> = Object.fromEntries(Object.entries(latest.proposed ?? {}).map(([t, p]) => [t, p.key]));
+  const knownKeys: Record<string, string> = Object.fromEntries(
+    Object.entries(latest.proposed ?? {}).map(([t, p]) => [t, p.key]),
+  );
   const rejectedBefore = { ...(latest.rejected ?? {}) };
   for (const [theme, event] of Object.entries(gathered.closedUnmerged)) {
     const known = [...remembered.values()].filter((r) => r.theme === theme).length;
-    rejectedBefore[theme] = { count: latest.proposed?.[theme]?.count ?? known, at: event.at, pull: event.pull };
+    rejectedBefore[theme] = {
+      count: latest.proposed?.[theme]?.count ?? known,
+      at: event.at,
+      pull: event.pull,
+    };
   }
-  const themes = await proposeThemes(ctx, options, { ...latest, rejected: rejectedBefore }, analysis.classified, remembered);
+  const themes = await proposeThemes(
+    ctx,
+    options,
+    { ...latest, rejected: rejectedBefore },
+    analysis.classified,
+    remembered,
+  );
   const proposals = [...themes.proposals, ...carriedForward(latest, themes.proposals)];
 
   const themeCounts: Record<string, number> = {};
   for (const c of analysis.classified) themeCounts[c.theme] = (themeCounts[c.theme] ?? 0) + 1;
-  const clusters = analysis.clusters.slice(0, 20).map((c) => ({ name: c.name, terms: c.terms, size: c.members.length }));
+  const clusters = analysis.clusters
+    .slice(0, 20)
+    .map((c) => ({ name: c.name, terms: c.terms, size: c.members.length }));
   const summary = renderSummary({
     source: gathered.source,
     analysis,
@@ -83,7 +110,13 @@ async function run(ctx: RunContext, options: ReviewMinerOptions): Promise<Action
     },
     partial,
     published: themes.published,
-    extra: { filter: analysis.filter.counts, themeCounts, clusters, graphqlCalls: gathered.calls, skipped: themes.skipped },
+    extra: {
+      filter: analysis.filter.counts,
+      themeCounts,
+      clusters,
+      graphqlCalls: gathered.calls,
+      skipped: themes.skipped,
+    },
   };
   const next: Omit<LatestState, 'proposals'> = {
     // Offline file runs re-read the whole file: the cursor only moves for GitHub collection.
@@ -105,13 +138,26 @@ async function run(ctx: RunContext, options: ReviewMinerOptions): Promise<Action
     .filter((c) => c.comment.createdAt)
     .map((c) => ({
       id: c.comment.id,
-      record: { theme: c.theme, author: c.comment.author, pull: c.comment.prNumber, at: c.comment.createdAt as string },
+      record: {
+        theme: c.theme,
+        author: c.comment.author,
+        pull: c.comment.prNumber,
+        at: c.comment.createdAt as string,
+      },
     }));
   return recordRun(ctx, result, {
     latest: next,
     transaction: (tx, runWeek) => {
       recordCommentWeeks(tx, items, runWeek);
-      applyThemePullOutcomes(tx, { ...knownKeys, ...Object.fromEntries(Object.entries(themes.proposed).map(([t, p]) => [t, p.key])) }, gathered.merged, gathered.closedUnmerged);
+      applyThemePullOutcomes(
+        tx,
+        {
+          ...knownKeys,
+          ...Object.fromEntries(Object.entries(themes.proposed).map(([t, p]) => [t, p.key])),
+        },
+        gathered.merged,
+        gathered.closedUnmerged,
+      );
     },
   });
 }

@@ -62,7 +62,12 @@ function linterPlan(theme: Theme, config: LinterConfig): CheckPlan | string {
   return `${config.kind} (${config.file}) is detected but tend does not edit it yet`;
 }
 
-export function planCheck(theme: Theme, read: FileReader, sourcePulls: number[], instructionFile?: string): CheckPlan {
+export function planCheck(
+  theme: Theme,
+  read: FileReader,
+  sourcePulls: number[],
+  instructionFile?: string,
+): CheckPlan {
   const notes: string[] = [];
   const plans: CheckPlan[] = [];
   for (const config of detectLinters(read)) {
@@ -79,10 +84,20 @@ export function planCheck(theme: Theme, read: FileReader, sourcePulls: number[],
       notes,
     };
   }
-  const cited = sourcePulls.slice(0, 8).map((n) => `#${n}`).join(', ');
+  const cited = sourcePulls
+    .slice(0, 8)
+    .map((n) => `#${n}`)
+    .join(', ');
   const line = `${GUIDANCE[theme]}${cited ? ` (recurring review feedback in ${cited})` : ''}`;
   const edit = addInstructionLine(read, theme, line, instructionFile);
-  if (!edit.changed) return { kind: 'none', summary: `\`${edit.path}\` already carries this guidance`, changes: [], rules: [], notes };
+  if (!edit.changed)
+    return {
+      kind: 'none',
+      summary: `\`${edit.path}\` already carries this guidance`,
+      changes: [],
+      rules: [],
+      notes,
+    };
   return {
     kind: edit.kind,
     summary:

@@ -29,16 +29,26 @@ export async function proposeThemes(
   const now = ctx.clock.now();
   const read = workspaceReader(ctx.workspace);
   const repo = ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : undefined;
-  const out: ThemeProposals = { proposals: [], published: [], skipped: [], rejected: { ...(latest.rejected ?? {}) }, proposed: { ...(latest.proposed ?? {}) } };
+  const out: ThemeProposals = {
+    proposals: [],
+    published: [],
+    skipped: [],
+    rejected: { ...(latest.rejected ?? {}) },
+    proposed: { ...(latest.proposed ?? {}) },
+  };
   for (const theme of options.themes) {
     const members = classified.filter((c) => c.theme === theme).map((c) => c.comment);
-    const earlier: RememberedComment[] = [...remembered].filter(([, r]) => r.theme === theme).map(([id, r]) => ({ id, ...r }));
+    const earlier: RememberedComment[] = [...remembered]
+      .filter(([, r]) => r.theme === theme)
+      .map(([id, r]) => ({ id, ...r }));
     const evidence = themeEvidence(theme, members, earlier);
     if (!recurs(evidence, options)) continue;
     // Nothing new about a theme proposed before: its PR stays as it is (no write on a rerun).
     if (members.length === 0 && out.proposed[theme]) continue;
     if (!mayProposeAgain({ rejected: out.rejected }, theme, evidence.count)) {
-      out.skipped.push(`${theme}: rejected before at ${out.rejected[theme]?.count} comments; now ${evidence.count}`);
+      out.skipped.push(
+        `${theme}: rejected before at ${out.rejected[theme]?.count} comments; now ${evidence.count}`,
+      );
       continue;
     }
     const plan = planCheck(theme as Theme, read, evidence.pulls, options.instructionFile);
@@ -46,7 +56,11 @@ export async function proposeThemes(
       out.skipped.push(`${theme}: ${plan.summary}`);
       continue;
     }
-    const proposal = buildThemeProposal(theme, theme, evidence, plan, { serverUrl: ctx.serverUrl, repo, now });
+    const proposal = buildThemeProposal(theme, theme, evidence, plan, {
+      serverUrl: ctx.serverUrl,
+      repo,
+      now,
+    });
     // A theme rejected once and grown markedly since gets a fresh key (the old PR stays closed).
     if (out.rejected[theme]) proposal.key = `${themeKey(theme)}-regrown-${evidence.count}`;
     const outcome = await ctx.publisher.upsertPullRequest({
@@ -59,7 +73,11 @@ export async function proposeThemes(
     });
     out.published.push(outcome);
     if (outcome.status === 'rejected') {
-      out.rejected[theme] = { count: out.proposed[theme]?.count ?? evidence.count, at: now.toISOString(), pull: outcome.number };
+      out.rejected[theme] = {
+        count: out.proposed[theme]?.count ?? evidence.count,
+        at: now.toISOString(),
+        pull: outcome.number,
+      };
       proposal.status = 'rejected';
     } else out.proposed[theme] = { count: evidence.count, key: proposal.key };
     out.proposals.push(proposal);

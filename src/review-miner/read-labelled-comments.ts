@@ -13,14 +13,21 @@ export function labelledSetFiles(dir: string): string[] {
 }
 
 export function readLabelledComments(dir: string): LabelledComment[] {
+  return readLabelledFiles(labelledSetFiles(dir));
+}
+
+/** Reads the given labelled-comment files (JSON lines), in order. */
+export function readLabelledFiles(files: string[]): LabelledComment[] {
   const items: LabelledComment[] = [];
-  for (const file of labelledSetFiles(dir)) {
+  for (const file of files) {
     const lines = readFileSync(file, 'utf8').split('\n');
     lines.forEach((line, index) => {
       if (line.trim() === '') return;
       const item = JSON.parse(line) as LabelledComment;
       if (typeof item.body !== 'string' || !isTheme(item.label)) {
-        throw new Error(`${path.basename(file)}:${index + 1}: a labelled comment needs a \`body\` and a known theme \`label\``);
+        throw new Error(
+          `${path.basename(file)}:${index + 1}: a labelled comment needs a \`body\` and a known theme \`label\``,
+        );
       }
       items.push(item);
     });

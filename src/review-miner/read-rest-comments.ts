@@ -61,7 +61,11 @@ function prNumberFromUrl(url: string | undefined): number | undefined {
 }
 
 function toComment(raw: RestReviewComment, file: string, index: number): ReviewComment {
-  if (raw === null || typeof raw !== 'object' || (raw.id === undefined && raw.node_id === undefined)) {
+  if (
+    raw === null ||
+    typeof raw !== 'object' ||
+    (raw.id === undefined && raw.node_id === undefined)
+  ) {
     throw new ConfigurationError(
       `${file}: item ${index} is not a review comment object (no \`id\`).`,
       'pass the output of `gh api --paginate repos/OWNER/REPO/pulls/comments` (a JSON array of review comments).',

@@ -34,12 +34,20 @@ export function renderSummary(input: SummaryInput): string {
   }
   const recurringClusters = input.analysis.clusters.filter((c) => c.members.length > 1).slice(0, 5);
   if (recurringClusters.length > 0) {
-    lines.push('', 'Recurring feedback outside the taxonomy:', ...recurringClusters.map((c) => `- \`${escapeMarkdownInline(c.name)}\`: ${c.members.length} comments`));
+    lines.push(
+      '',
+      'Recurring feedback outside the taxonomy:',
+      ...recurringClusters.map(
+        (c) => `- \`${escapeMarkdownInline(c.name)}\`: ${c.members.length} comments`,
+      ),
+    );
   }
   lines.push('', `${input.proposals.length} proposal(s).`);
   for (const [i, p] of input.proposals.entries()) {
     const outcome = input.published[i];
-    lines.push(`- ${escapeMarkdownInline(p.title)}: ${p.fix}${outcome ? ` (${outcome.status}${outcome.url ? `, ${outcome.url}` : ''})` : ''}`);
+    lines.push(
+      `- ${escapeMarkdownInline(p.title)}: ${p.fix}${outcome ? ` (${outcome.status}${outcome.url ? `, ${outcome.url}` : ''})` : ''}`,
+    );
   }
   for (const s of input.skipped) lines.push(`- skipped ${escapeMarkdownInline(s)}`);
   return lines.join('\n');

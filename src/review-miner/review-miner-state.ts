@@ -39,7 +39,12 @@ export interface WeekComments {
 }
 
 /** Whether a rejected theme may be proposed again: it must have grown by `factor` since. */
-export function mayProposeAgain(latest: LatestState, theme: string, count: number, factor = 2): boolean {
+export function mayProposeAgain(
+  latest: LatestState,
+  theme: string,
+  count: number,
+  factor = 2,
+): boolean {
   const rejected = latest.rejected?.[theme];
   return rejected === undefined || count >= rejected.count * factor;
 }
@@ -47,20 +52,27 @@ export function mayProposeAgain(latest: LatestState, theme: string, count: numbe
 const weekPath = (week: string) => `${COMMENTS_PREFIX}${week}.json`;
 
 /** Comments remembered from earlier runs, created at or after `since` (whole weeks are read). */
-export async function readRememberedComments(state: StateStore, since: Date): Promise<Map<string, CommentRecord>> {
+export async function readRememberedComments(
+  state: StateStore,
+  since: Date,
+): Promise<Map<string, CommentRecord>> {
   const sinceWeek = isoWeek(since);
   const out = new Map<string, CommentRecord>();
-  const files = (await state.list(COMMENTS_PREFIX)).filter((file) => file.slice(COMMENTS_PREFIX.length, -'.json'.length) >= sinceWeek);
+  const files = (await state.list(COMMENTS_PREFIX)).filter(
+    (file) => file.slice(COMMENTS_PREFIX.length, -'.json'.length) >= sinceWeek,
+  );
   for (const file of files.sort()) {
     const data = await state.read<WeekComments>(file);
-    for (const [id, record] of Object.entries(data?.comments ?? {})) if (record.at >= since.toISOString()) out.set(id, record);
+    for (const [id, record] of Object.entries(data?.comments ?? {}))
+      if (record.at >= since.toISOString()) out.set(id, record);
   }
   return out;
 }
 
 function countThemes(comments: Record<string, CommentRecord>): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const record of Object.values(comments)) counts[record.theme] = (counts[record.theme] ?? 0) + 1;
+  for (const record of Object.values(comments))
+    counts[record.theme] = (counts[record.theme] ?? 0) + 1;
   return counts;
 }
 
@@ -93,7 +105,11 @@ export function recordCommentWeeks(
       ...(history ?? {
         week,
         runAt: run.runAt,
-        counts: { byKind: kept ? { 'review-comment': kept } : {}, bySeverity: { error: 0, warning: 0, notice: kept }, total: kept },
+        counts: {
+          byKind: kept ? { 'review-comment': kept } : {},
+          bySeverity: { error: 0, warning: 0, notice: kept },
+          total: kept,
+        },
       }),
       themeCounts,
     });

@@ -1,6 +1,6 @@
 // Lexicon for typo-spelling: the reviewer names the problem ("typo", "misspelled", "grammar"),
 // quotes a doubled word, or quotes one of the misspellings that keep turning up in code and docs.
-import { e, w, type LexiconEntry } from './lexicon-entry';
+import { DOUBLED_WORD, e, w, type LexiconEntry } from './lexicon-entry';
 
 /** Frequent misspellings seen in code, comments and docs (a reviewer quoting them is pointing one out). */
 const MISSPELLINGS =
@@ -23,15 +23,57 @@ const MISSPELLINGS =
   'documention docuement comparision compatiable desciption descripton imlement implmentation implemenation';
 
 export const TYPO_SPELLING: LexiconEntry[] = [
-  w('typo typos misspell misspelled misspelling misspellings misspelt spelling spellings spelt spellcheck spellchecker codespell cspell', 3.5, 'typo'),
-  e(/\b(spelled|spelt|written) (wrong|wrongly|incorrectly)\b|\b(sp\.|\(sic\))|\b(missing|extra|additional|double|doubled|duplicated?|repeated) (an? )?(letter|word|["'`“‘*]\w{1,12}["'`”’*])|\b(double|doubled|duplicated?|repeated) words?\b|\bwords? (is )?(repeated|doubled|twice)\b/i, 3, 'spelling phrase',
-    'spelled spelt written sp sic missing extra additional double doubled duplicate duplicated repeated word words'),
-  e(/(^|[\s(])["'“‘*_]+([A-Za-z]+) \2["'”’*_]+(?=[\s.,;:!?)]|$)/, 3, 'quotes a doubled word'),
-  e(/\b(the|a|an|to|of|and|in|is|it|be|for|that|on|with|as) \1\b/i, 1.5, 'doubled word'),
-  e(/(^|[\s(])(it's|its|their|there|they're|your|you're|then|than|affect|effect|lose|loose|whose|who's|to|too|were|where|we're|weather|whether|principal|principle|complement|compliment)["'”’*_]*,? (should be|instead of|->|→|=>|not|vs\.?|rather than)\s*["'“‘*_]*(it's|its|their|there|they're|your|you're|then|than|affect|effect|lose|loose|whose|who's|to|too|were|where|we're|weather|whether|principal|principle|complement|compliment)\b/i, 3, 'confused homophone',
-    "it's its their there they're your you're then than affect effect lose loose whose who's to too were where we're weather whether principal principle complement compliment"),
-  e(/\b(did you mean|do you mean|you meant|i think you mean|i guess you mean|meant to (write|say|spell)|should read)\s*:?\s*["'“‘*_]+[a-z][a-z' -]{1,30}["'”’*_]+/i, 2.5, 'did you mean "word"', 'did do you meant i think guess should'),
-  w('grammar grammatical ungrammatical punctuation apostrophe', 2.5, 'grammar'),
-  w('capitalize capitalise capitalized capitalised capitalization capitalisation', 1.5, 'capitalisation'),
+  w(
+    'typo typos misspell misspelled misspelling misspellings misspelt spelling spellings spelt spellcheck spellchecker codespell cspell',
+    5,
+    'typo',
+  ),
+  e(
+    /\b(spelled|spelt|written) (wrong|wrongly|incorrectly)\b|\b(sp\.|\(sic\))|\b(missing|extra|additional|double|doubled|duplicated?|repeated) (an? )?(letter|word|["'“‘*]\w{1,12}["'”’*])|\b(double|doubled|duplicated?|repeated) words?\b|\bwords? (is )?(repeated|doubled|twice)\b/i,
+    3.5,
+    'spelling phrase',
+    'spelled spelt written sp sic missing extra additional double doubled duplicate duplicated repeated word words',
+  ),
+  e(
+    /(^|[\s(])["'“‘*_]+([A-Za-z]+) \2["'”’*_]+(?=[\s.,;:!?)]|$)/,
+    3,
+    'quotes a doubled word',
+    DOUBLED_WORD,
+  ),
+  e(
+    /(^|[\s(])(it's|its|their|there|they're|your|you're|then|than|affect|effect|lose|loose|whose|who's|to|too|were|where|we're|weather|whether|principal|principle|complement|compliment)["'”’*_]*,? (should be|instead of|->|→|=>|not|vs\.?|rather than)\s*["'“‘*_]*(it's|its|their|there|they're|your|you're|then|than|affect|effect|lose|loose|whose|who's|to|too|were|where|we're|weather|whether|principal|principle|complement|compliment)\b/i,
+    3,
+    'confused homophone',
+    "it's its their there they're your you're then than affect effect lose loose whose who's too where we're weather whether principal principle complement compliment",
+  ),
+  e(
+    /\b(did you mean|do you mean|you meant|i think you mean|i guess you mean|meant to (write|say|spell)|should read)\s*:?\s*["'“‘*_]+[a-z][a-z' -]{1,30}["'”’*_]+/i,
+    2.5,
+    'did you mean "word"',
+    'mean meant read',
+  ),
+  e(
+    /["“'‘*_][a-z][a-z-]*["”'’*_] (here |there |above )?(should be|is|needs to be|must be|has to be|ought to be) (in )?(singular|plural|capitali[sz]ed|lower-?case|upper-?case|hyphenated|one word|two words|spelled|spelt)\b/,
+    3,
+    'quoted word form',
+    'singular plural capitalized capitalised lowercase uppercase lower upper hyphenated one two spelled spelt',
+  ),
+  w(
+    'grammar grammatical ungrammatical punctuation apostrophe possessive contraction',
+    2.5,
+    'grammar',
+  ),
+  w(
+    'capitalize capitalise capitalized capitalised capitalization capitalisation',
+    1.5,
+    'capitalisation',
+  ),
   w(MISSPELLINGS, 1.5, 'common misspelling'),
+  // A known misspelling quoted on its own ("recieve", `lenght`): the reviewer is pointing at it.
+  e(
+    new RegExp(`["'“‘*\`_](?:${MISSPELLINGS.replace(/ /g, '|')})["'”’*\`_]`, 'i'),
+    4.5,
+    'quotes a misspelling',
+    MISSPELLINGS,
+  ),
 ];

@@ -1,17 +1,34 @@
 // Moves theme proposals along their lifecycle in proposals.json when tend's PR for them was
 // merged (accepted, then implemented) or closed unmerged (rejected). Runs inside the state
 // transaction, after recordRun merged the run's proposals.
-import { normaliseProposalsFile, PROPOSALS_FILE, registryKey, transitionProposal, TRANSITIONS, type ProposalsFile } from '../core/proposals';
+import {
+  normaliseProposalsFile,
+  PROPOSALS_FILE,
+  registryKey,
+  transitionProposal,
+  TRANSITIONS,
+  type ProposalsFile,
+} from '../core/proposals';
 import type { StateTransaction } from '../core/state/state-store';
 import type { ProposalStatus } from '../core/types';
 import type { ThemePullEvent } from './gather-feedback';
 
-function move(file: ProposalsFile, key: string, path: ProposalStatus[], event: ThemePullEvent, reason: string): ProposalsFile {
+function move(
+  file: ProposalsFile,
+  key: string,
+  path: ProposalStatus[],
+  event: ThemePullEvent,
+  reason: string,
+): ProposalsFile {
   let current = file;
   for (const status of path) {
     const entry = current.proposals[registryKey('review-miner', key)];
     if (!entry || entry.status === status || !TRANSITIONS[entry.status].includes(status)) continue;
-    current = transitionProposal(current, entry.id, status, { at: event.at, by: 'tend', reason }).file;
+    current = transitionProposal(current, entry.id, status, {
+      at: event.at,
+      by: 'tend',
+      reason,
+    }).file;
   }
   return current;
 }
@@ -30,7 +47,8 @@ export function applyThemePullOutcomes(
   }
   for (const [theme, event] of Object.entries(closedUnmerged)) {
     const key = keys[theme];
-    if (key) file = move(file, key, ['rejected'], event, `PR #${event.pull} closed without merging`);
+    if (key)
+      file = move(file, key, ['rejected'], event, `PR #${event.pull} closed without merging`);
   }
   tx.set(PROPOSALS_FILE, file);
 }

@@ -29,10 +29,16 @@ export interface BiomeRule {
 export const RUFF_RULES: Partial<Record<Theme, RuffRule>> = {
   'type-annotations': { select: ['ANN'], label: 'flake8-annotations (`ANN`)' },
   'logging-debug': { select: ['T20'], label: 'flake8-print (`T20`)' },
-  'unused-code': { select: ['F401', 'F841'], label: 'unused imports and variables (`F401`, `F841`)' },
+  'unused-code': {
+    select: ['F401', 'F841'],
+    label: 'unused imports and variables (`F401`, `F841`)',
+  },
   'magic-values': { select: ['PLR2004'], label: 'magic value comparison (`PLR2004`)' },
   naming: { select: ['N'], label: 'pep8-naming (`N`)' },
-  'error-handling': { select: ['E722', 'BLE'], label: 'bare except / blind except (`E722`, `BLE`)' },
+  'error-handling': {
+    select: ['E722', 'BLE'],
+    label: 'bare except / blind except (`E722`, `BLE`)',
+  },
   'docs-comments': { select: ['D'], label: 'pydocstyle (`D`)' },
   security: { select: ['S'], label: 'flake8-bandit (`S`)' },
   'style-formatting': { select: ['E', 'W', 'I'], label: 'pycodestyle and isort (`E`, `W`, `I`)' },
@@ -48,7 +54,11 @@ export const ESLINT_RULES: Partial<Record<Theme, EslintRule>> = {
   'logging-debug': { rule: 'no-console', value: "'error'" },
   'unused-code': { rule: 'no-unused-vars', value: "'error'" },
   'magic-values': { rule: 'no-magic-numbers', value: "['error', { ignore: [0, 1, -1] }]" },
-  naming: { rule: '@typescript-eslint/naming-convention', value: "'error'", plugin: '@typescript-eslint' },
+  naming: {
+    rule: '@typescript-eslint/naming-convention',
+    value: "'error'",
+    plugin: '@typescript-eslint',
+  },
   'error-handling': { rule: 'no-empty', value: "'error'" },
   security: { rule: 'no-eval', value: "'error'" },
   'duplication-extract': { rule: 'no-dupe-else-if', value: "'error'" },

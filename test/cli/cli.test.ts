@@ -12,7 +12,13 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
   });
 }
 
@@ -21,7 +27,10 @@ function makeRepo(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tend-cli-'));
   git(dir, 'init', '-q', '-b', 'main');
   mkdirSync(path.join(dir, 'docs'));
-  writeFileSync(path.join(dir, 'README.md'), '# Demo\n\nSee [the guide](docs/guide.md) and [setup](docs/setup.md).\n');
+  writeFileSync(
+    path.join(dir, 'README.md'),
+    '# Demo\n\nSee [the guide](docs/guide.md) and [setup](docs/setup.md).\n',
+  );
   writeFileSync(path.join(dir, 'docs', 'guide.md'), '# Guide\n\nHello.\n');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'init');
@@ -39,13 +48,24 @@ function capture(): { write(chunk: string): void; text: string } {
 
 describe('parseArgs', () => {
   it('separates the common flags from action inputs', () => {
-    const args = parseArgs(['doc-drift', '--repo', 'x', '--format=json', '--stale-days', '30', '--dry-run', '--undocumented-exports']);
+    const args = parseArgs([
+      'doc-drift',
+      '--repo',
+      'x',
+      '--format=json',
+      '--stale-days',
+      '30',
+      '--dry-run',
+      '--undocumented-exports',
+    ]);
     expect(args).toMatchObject({ command: 'doc-drift', repo: 'x', format: 'json', dryRun: true });
     expect(args.inputs).toEqual({ 'stale-days': '30', 'undocumented-exports': 'true' });
   });
 
   it('refuses an unknown format with the fix', () => {
-    expect(() => parseArgs(['all', '--format', 'xml'])).toThrow('use --format json or --format markdown');
+    expect(() => parseArgs(['all', '--format', 'xml'])).toThrow(
+      'use --format json or --format markdown',
+    );
   });
 });
 
@@ -53,13 +73,25 @@ describe('tend CLI', () => {
   it('prints findings as JSON with the documented fields', async () => {
     const repo = makeRepo();
     const out = capture();
-    const code = await main(['doc-drift', '--repo', repo, '--format', 'json', '--out', path.join(repo, '..', 'out-json')], out);
+    const code = await main(
+      ['doc-drift', '--repo', repo, '--format', 'json', '--out', path.join(repo, '..', 'out-json')],
+      out,
+    );
     expect(code).toBe(0);
-    const json = JSON.parse(out.text) as { action: string; findings: Record<string, unknown>[]; proposals: unknown[] };
+    const json = JSON.parse(out.text) as {
+      action: string;
+      findings: Record<string, unknown>[];
+      proposals: unknown[];
+    };
     expect(json.action).toBe('doc-drift');
     const broken = json.findings.filter((f) => f.kind === 'broken-link');
     expect(broken).toHaveLength(1);
-    expect(broken[0]).toMatchObject({ file: 'README.md', line: 3, severity: expect.any(String), message: expect.any(String) });
+    expect(broken[0]).toMatchObject({
+      file: 'README.md',
+      line: 3,
+      severity: expect.any(String),
+      message: expect.any(String),
+    });
     expect(broken[0]).toHaveProperty('id');
     expect(broken[0]).toHaveProperty('evidence');
     expect(Array.isArray(json.proposals)).toBe(true);
@@ -73,12 +105,17 @@ describe('tend CLI', () => {
     await main(['doc-drift', '--repo', repo, '--out', path.join(repo, '..', 'out-state')], out);
     expect(git(repo, 'rev-parse', 'HEAD')).toBe(head);
     expect(git(repo, 'status', '--porcelain')).toBe(before);
-    expect(git(repo, 'ls-tree', '-r', '--name-only', 'tend-state')).toContain('doc-drift/latest.json');
+    expect(git(repo, 'ls-tree', '-r', '--name-only', 'tend-state')).toContain(
+      'doc-drift/latest.json',
+    );
   });
 
   it('leaves the state branch alone with --dry-run', async () => {
     const repo = makeRepo();
-    await main(['doc-drift', '--repo', repo, '--dry-run', '--out', path.join(repo, '..', 'out-dry')], capture());
+    await main(
+      ['doc-drift', '--repo', repo, '--dry-run', '--out', path.join(repo, '..', 'out-dry')],
+      capture(),
+    );
     expect(() => git(repo, 'rev-parse', '--verify', '-q', 'refs/heads/tend-state')).toThrow();
   });
 
@@ -117,7 +154,12 @@ describe('tend CLI', () => {
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       const out = capture();
-      expect(await main(['doc-drift', '--repo', dir, '--format', 'json', '--out', path.join(dir, 'o')], out)).toBe(0);
+      expect(
+        await main(
+          ['doc-drift', '--repo', dir, '--format', 'json', '--out', path.join(dir, 'o')],
+          out,
+        ),
+      ).toBe(0);
       expect((JSON.parse(out.text) as { findings: unknown[] }).findings.length).toBeGreaterThan(0);
       expect(existsSync(path.join(dir, '.git'))).toBe(false);
     } finally {

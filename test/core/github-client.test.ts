@@ -11,7 +11,9 @@ interface Seen {
 }
 
 /** A bare HTTP server that answers every request with `{}` and records what it saw. */
-async function recorder(status = 200): Promise<{ url: string; seen: Seen[]; close: () => Promise<void> }> {
+async function recorder(
+  status = 200,
+): Promise<{ url: string; seen: Seen[]; close: () => Promise<void> }> {
   const seen: Seen[] = [];
   let failuresLeft = status === 200 ? 0 : 1;
   const server = http.createServer((req, res) => {
@@ -66,11 +68,14 @@ describe('createGitHubClient', () => {
   it('stops at the per-run budget with an error that says how to raise it', async () => {
     const server = await recorder();
     const { client, counter } = createGitHubClient({ token: 't', baseUrl: server.url, budget: 3 });
-    for (let i = 0; i < 3; i++) await client.request('GET /repos/{owner}/{repo}', { owner: 'a', repo: 'b' });
-    await expect(client.request('GET /repos/{owner}/{repo}', { owner: 'a', repo: 'b' })).rejects.toThrow(
-      BudgetExceededError,
-    );
-    await expect(client.request('GET /repos/{owner}/{repo}', { owner: 'a', repo: 'b' })).rejects.toThrow(/api-budget/);
+    for (let i = 0; i < 3; i++)
+      await client.request('GET /repos/{owner}/{repo}', { owner: 'a', repo: 'b' });
+    await expect(
+      client.request('GET /repos/{owner}/{repo}', { owner: 'a', repo: 'b' }),
+    ).rejects.toThrow(BudgetExceededError);
+    await expect(
+      client.request('GET /repos/{owner}/{repo}', { owner: 'a', repo: 'b' }),
+    ).rejects.toThrow(/api-budget/);
     expect(counter.used).toBe(3);
     expect(server.seen).toHaveLength(3);
     await server.close();

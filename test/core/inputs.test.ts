@@ -27,7 +27,9 @@ function errorOf(fn: () => unknown): ConfigurationError {
 
 describe('typed input readers', () => {
   it('requiredInput names the missing input', () => {
-    expect(errorOf(() => requiredInput(reader({}), 'token')).message).toContain('Missing required input `token`');
+    expect(errorOf(() => requiredInput(reader({}), 'token')).message).toContain(
+      'Missing required input `token`',
+    );
     expect(requiredInput(reader({ token: ' abc ' }), 'token')).toBe('abc');
   });
 
@@ -50,11 +52,15 @@ describe('typed input readers', () => {
     const bounds = { min: 1, max: 365, fallback: 90 };
     expect(intInput(reader({}), 'stale-days', bounds)).toBe(90);
     expect(intInput(reader({ 'stale-days': '30' }), 'stale-days', bounds)).toBe(30);
-    expect(errorOf(() => intInput(reader({ 'stale-days': '3.5' }), 'stale-days', bounds)).message).toContain(
-      'a whole number from 1 to 365',
+    expect(
+      errorOf(() => intInput(reader({ 'stale-days': '3.5' }), 'stale-days', bounds)).message,
+    ).toContain('a whole number from 1 to 365');
+    expect(() => intInput(reader({ 'stale-days': '0' }), 'stale-days', bounds)).toThrow(
+      ConfigurationError,
     );
-    expect(() => intInput(reader({ 'stale-days': '0' }), 'stale-days', bounds)).toThrow(ConfigurationError);
-    expect(() => intInput(reader({ 'stale-days': '366' }), 'stale-days', bounds)).toThrow(ConfigurationError);
+    expect(() => intInput(reader({ 'stale-days': '366' }), 'stale-days', bounds)).toThrow(
+      ConfigurationError,
+    );
   });
 
   it('listInput splits on commas and newlines and drops empties', () => {
@@ -64,14 +70,20 @@ describe('typed input readers', () => {
 
   it('enumInput accepts listed values case-insensitively and lists the allowed ones otherwise', () => {
     const allowed = ['error', 'warning', 'never'] as const;
-    expect(enumInput(reader({ 'fail-on': 'Warning' }), 'fail-on', allowed, 'never')).toBe('warning');
-    expect(errorOf(() => enumInput(reader({ 'fail-on': 'sometimes' }), 'fail-on', allowed, 'never')).message).toContain(
-      'one of `error`, `warning`, `never`',
+    expect(enumInput(reader({ 'fail-on': 'Warning' }), 'fail-on', allowed, 'never')).toBe(
+      'warning',
     );
+    expect(
+      errorOf(() => enumInput(reader({ 'fail-on': 'sometimes' }), 'fail-on', allowed, 'never'))
+        .message,
+    ).toContain('one of `error`, `warning`, `never`');
   });
 
   it('globsInput refuses patterns that leave the repository', () => {
-    expect(globsInput(reader({ docs: 'docs/**/*.md\n!docs/old/**' }), 'docs')).toEqual(['docs/**/*.md', '!docs/old/**']);
+    expect(globsInput(reader({ docs: 'docs/**/*.md\n!docs/old/**' }), 'docs')).toEqual([
+      'docs/**/*.md',
+      '!docs/old/**',
+    ]);
     expect(() => globsInput(reader({ docs: '../other/**' }), 'docs')).toThrow(/`docs`/);
     expect(() => globsInput(reader({ docs: '/etc/**' }), 'docs')).toThrow(ConfigurationError);
   });
@@ -83,8 +95,11 @@ describe('typed input readers', () => {
   });
 
   it('layeredReader lets action inputs override the config file, which overrides defaults', () => {
-    const config = configReader({ 'stale-days': 60, docs: ['a/**', 'b/**'], enabled: false }, '.github/tend.yml');
-    const layered = layeredReader(reader({ 'stale-days': '' , enabled: 'true'}), config);
+    const config = configReader(
+      { 'stale-days': 60, docs: ['a/**', 'b/**'], enabled: false },
+      '.github/tend.yml',
+    );
+    const layered = layeredReader(reader({ 'stale-days': '', enabled: 'true' }), config);
     expect(intInput(layered, 'stale-days', { min: 1, max: 365, fallback: 90 })).toBe(60);
     expect(listInput(layered, 'docs')).toEqual(['a/**', 'b/**']);
     expect(booleanInput(layered, 'enabled')).toBe(true);
@@ -93,9 +108,9 @@ describe('typed input readers', () => {
 
   it('names the config file when a config value is invalid', () => {
     const config = configReader({ 'stale-days': 'ninety' }, '.github/tend.yml');
-    expect(errorOf(() => intInput(config, 'stale-days', { min: 1, max: 365, fallback: 90 })).message).toContain(
-      'Invalid .github/tend.yml `stale-days`',
-    );
+    expect(
+      errorOf(() => intInput(config, 'stale-days', { min: 1, max: 365, fallback: 90 })).message,
+    ).toContain('Invalid .github/tend.yml `stale-days`');
   });
 });
 
@@ -108,20 +123,27 @@ describe('layered inputs', () => {
     expect(() => intInput(layered, 'stale-days', { min: 1, max: 9, fallback: 5 })).toThrow(
       'Invalid .github/tend.yml `stale-days`',
     );
-    expect(() => intInput(layered, 'count', { min: 1, max: 5, fallback: 1 })).toThrow('Invalid input `count`');
+    expect(() => intInput(layered, 'count', { min: 1, max: 5, fallback: 1 })).toThrow(
+      'Invalid input `count`',
+    );
     expect(() => requiredInput(layered, 'missing')).toThrow('Missing required input `missing`');
   });
 });
 
 describe('composite actions', () => {
   it('reads inputs handed on as one JSON object in TEND_INPUTS', () => {
-    const env = { TEND_INPUTS: JSON.stringify({ 'state-branch': 'memory', 'soak-days': '5', token: 'x' }) };
+    const env = {
+      TEND_INPUTS: JSON.stringify({ 'state-branch': 'memory', 'soak-days': '5', token: 'x' }),
+    };
     expect(envReader(env).get('state-branch')).toBe('memory');
     expect(intInput(envReader(env), 'soak-days', { min: 0, max: 30, fallback: 3 })).toBe(5);
   });
 
   it('prefers a direct INPUT_ variable over TEND_INPUTS', () => {
-    const env = { 'INPUT_STATE-BRANCH': 'direct', TEND_INPUTS: JSON.stringify({ 'state-branch': 'bundled' }) };
+    const env = {
+      'INPUT_STATE-BRANCH': 'direct',
+      TEND_INPUTS: JSON.stringify({ 'state-branch': 'bundled' }),
+    };
     expect(envReader(env).get('state-branch')).toBe('direct');
   });
 

@@ -11,8 +11,23 @@ live('npm registry (live)', () => {
     const semver = await client.fetch('semver');
     expect(semver?.versions).toContain('7.5.4');
     expect(Number.isFinite(Date.parse(semver!.time['7.5.4']!))).toBe(true);
-    expect(Date.parse(semver!.time['7.5.4']!)).toBeLessThan(Date.parse(semver!.time[semver!.latest!]!) + 1);
-    const fresh = computeFreshness({ ecosystem: 'npm', name: 'semver', version: '7.5.4', range: '^7.5.4', file: 'package.json', direct: true, dev: false }, semver!, new Date(), 730);
+    expect(Date.parse(semver!.time['7.5.4']!)).toBeLessThan(
+      Date.parse(semver!.time[semver!.latest!]!) + 1,
+    );
+    const fresh = computeFreshness(
+      {
+        ecosystem: 'npm',
+        name: 'semver',
+        version: '7.5.4',
+        range: '^7.5.4',
+        file: 'package.json',
+        direct: true,
+        dev: false,
+      },
+      semver!,
+      new Date(),
+      730,
+    );
     expect(fresh.releasesBehind).toBeGreaterThan(0);
     expect(fresh.libyears).toBeGreaterThan(0);
     expect(await client.fetch('@types/node')).toMatchObject({ name: '@types/node' });

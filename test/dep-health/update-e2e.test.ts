@@ -23,20 +23,31 @@ describe('dep-health test-gated npm updates', () => {
   it('opens a PR for the passing updates, isolates the breaking one and reports it without a PR', async () => {
     const lockBefore = readFileSync(path.join(workspace, 'package-lock.json'), 'utf8');
     const { ctx, publisher } = testContext(workspace, now);
-    const options = parseInputs(recordReader({ 'osv-url': servers.url, 'npm-registry': servers.url, ecosystems: 'npm', 'group-by': 'single' }));
+    const options = parseInputs(
+      recordReader({
+        'osv-url': servers.url,
+        'npm-registry': servers.url,
+        ecosystems: 'npm',
+        'group-by': 'single',
+      }),
+    );
     const result = await run(ctx, options);
 
     expect(result.partial).toEqual([]);
     // Security first: the lowest fixing version, in its own group, tested and proposed.
     const security = publisher.pulls.get('update-security');
     expect(security?.spec.title).toBe('chore(deps): update tend-fixture-vuln to 2.0.1');
-    const securityLock = JSON.parse(security!.spec.changes.find((c) => c.path === 'package-lock.json')!.content!);
+    const securityLock = JSON.parse(
+      security!.spec.changes.find((c) => c.path === 'package-lock.json')!.content!,
+    );
     expect(securityLock.packages['node_modules/tend-fixture-vuln'].version).toBe('2.0.1');
 
     // The non-major group failed together; bisection isolated tend-fixture-bad; the rest passed.
     const nonMajor = publisher.pulls.get('update-non-major');
     expect(nonMajor).toBeDefined();
-    const lock = JSON.parse(nonMajor!.spec.changes.find((c) => c.path === 'package-lock.json')!.content!);
+    const lock = JSON.parse(
+      nonMajor!.spec.changes.find((c) => c.path === 'package-lock.json')!.content!,
+    );
     expect(lock.packages['node_modules/tend-fixture-good'].version).toBe('1.1.0'); // 1.2.0 is still soaking
     expect(lock.packages['node_modules/tend-fixture-bad'].version).toBe('1.0.0');
     expect(nonMajor!.spec.body).not.toContain('tend-fixture-bad');

@@ -12,7 +12,10 @@ let repo: TestRepo;
 
 beforeAll(() => {
   if (!existsSync(path.join(ROOT, 'dist', 'doc-drift', 'index.js'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'doc-drift'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'doc-drift'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
   }
 }, 180_000);
 
@@ -32,7 +35,13 @@ const FILES = {
 
 function drifted(): TestRepo {
   const r = createTestRepo();
-  r.write({ 'src/api.ts': 'export function createClient() {}\n', 'docs/guide.md': '# Handbook\n', 'README.md': '# Demo\n\nRead [the guide](docs/guide.md), call `createClient()`, see [notes](docs/notes.md).\n', 'docs/notes.md': '# Notes\n' });
+  r.write({
+    'src/api.ts': 'export function createClient() {}\n',
+    'docs/guide.md': '# Handbook\n',
+    'README.md':
+      '# Demo\n\nRead [the guide](docs/guide.md), call `createClient()`, see [notes](docs/notes.md).\n',
+    'docs/notes.md': '# Notes\n',
+  });
   r.commit('initial', 30);
   r.move('docs/guide.md', 'docs/handbook.md');
   r.remove('docs/notes.md');
@@ -59,7 +68,11 @@ test('creates the issue and the fixes PR once, updates them on rerun, closes the
   expect(first.exitCode).toBe(0);
   expect(first.outputs).toMatchObject({ findings: '3', fixable: '2' });
   expect(first.summary).toContain('broken links');
-  expect(first.annotations.map((a) => a.properties.file)).toEqual(['README.md', 'README.md', 'README.md']);
+  expect(first.annotations.map((a) => a.properties.file)).toEqual([
+    'README.md',
+    'README.md',
+    'README.md',
+  ]);
   const [issue] = open('issue');
   const [pull] = open('pull');
   expect(issue?.body).toContain('tend:doc-drift:drift');
@@ -83,4 +96,31 @@ test('creates the issue and the fixes PR once, updates them on rerun, closes the
   expect(third.outputs.findings).toBe('0');
   expect(gh.store.issue(issue?.number ?? 0)?.state).toBe('closed');
   expect(gh.store.issue(pull?.number ?? 0)?.state).toBe('closed');
+}, 120_000);
+
+test('the bundle parses a large doc set on worker threads and reads TypeScript exports with the lazily loaded compiler', async () => {
+  repo = createTestRepo();
+  const docs: Record<string, string> = {};
+  for (let i = 0; i < 450; i++)
+    docs[`docs/page${i}.md`] =
+      `# Page ${i}\n\nSee [next](page${i + 1}.md#page-${i + 1}) and \`documented()\`.\n`;
+  repo.write({
+    ...docs,
+    'package.json': '{ "name": "demo", "main": "src/index.ts" }\n',
+    'src/index.ts': 'export function documented() {}\nexport function forgotten() {}\n',
+  });
+  repo.commit('initial', 10);
+  const run = await runBundle('doc-drift', {
+    workspace: repo.dir,
+    emulator: gh,
+    inputs: { 'undocumented-exports': 'true', 'dry-run': 'true' },
+  });
+  expect(run.stdout + run.stderr).not.toMatch(/::error::doc-drift|Error/);
+  expect(run.exitCode).toBe(0);
+  // The last page links to a page that does not exist; every other link and anchor resolves.
+  const found = run.annotations.map((a) => `${a.properties.file}:${a.properties.line}`);
+  expect(found).toContain('docs/page449.md:3');
+  expect(found).toContain('src/index.ts:2');
+  expect(run.outputs.findings).toBe('2');
+  expect(run.summary).toMatch(/450 doc\(s\).*docs parsed on [1-9]\d* worker threads/);
 }, 120_000);

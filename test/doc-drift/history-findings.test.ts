@@ -48,7 +48,8 @@ test('an anchor to a heading moved to another doc is a broken-anchor whose fix p
   repo = createTestRepo();
   repo.write({
     'README.md': '# Demo\n\n## Configuration\n\nSet things.\n\n## Usage\n\nRun it.\n',
-    'docs/intro.md': '# Intro\n\nSee [configuration](../README.md#configuration) and [usage](../README.md#usage).\n',
+    'docs/intro.md':
+      '# Intro\n\nSee [configuration](../README.md#configuration) and [usage](../README.md#usage).\n',
     'docs/reference.md': '# Reference\n',
   });
   repo.commit('docs', 30);
@@ -71,13 +72,22 @@ test('an anchor to a heading moved to another doc is a broken-anchor whose fix p
 
 test('an anchor to a retitled heading gets the new slug as fix', async () => {
   repo = createTestRepo();
-  repo.write({ 'README.md': '# Demo\n\nJump to [install](#install-steps).\n\n## Install steps\n\nnpm i\n' });
+  repo.write({
+    'README.md': '# Demo\n\nJump to [install](#install-steps).\n\n## Install steps\n\nnpm i\n',
+  });
   repo.commit('docs', 30);
-  repo.write({ 'README.md': '# Demo\n\nJump to [install](#install-steps).\n\n## Installing\n\nnpm i\n' });
+  repo.write({
+    'README.md': '# Demo\n\nJump to [install](#install-steps).\n\n## Installing\n\nnpm i\n',
+  });
   repo.commit('Retitle', 5);
   const { findings } = await analyzeRepository(repo.dir, options);
   expect(findings).toHaveLength(1);
-  expect(findings[0]).toMatchObject({ kind: 'broken-anchor', line: 3, confidence: 'renamed', fix: '#installing' });
+  expect(findings[0]).toMatchObject({
+    kind: 'broken-anchor',
+    line: 3,
+    confidence: 'renamed',
+    fix: '#installing',
+  });
 });
 
 test('a removed function is a stale-reference with confidence removed and the removing commit as evidence', async () => {
@@ -91,7 +101,14 @@ test('a removed function is a stale-reference with confidence removed and the re
   const sha = repo.commit('Drop closeClient', 3);
   const { findings } = await analyzeRepository(repo.dir, options);
   expect(findings).toHaveLength(1);
-  expect(findings[0]).toMatchObject({ kind: 'stale-reference', file: 'README.md', line: 5, target: 'closeClient', confidence: 'removed', commit: sha.slice(0, 7) });
+  expect(findings[0]).toMatchObject({
+    kind: 'stale-reference',
+    file: 'README.md',
+    line: 5,
+    target: 'closeClient',
+    confidence: 'removed',
+    commit: sha.slice(0, 7),
+  });
   expect(findings[0]?.fix).toBeUndefined();
   expect(findings[0]?.evidence[0]).toContain('Drop closeClient');
 });
@@ -99,15 +116,27 @@ test('a removed function is a stale-reference with confidence removed and the re
 test('a renamed CLI flag is a stale-reference with confidence renamed and the new flag as fix', async () => {
   repo = createTestRepo();
   repo.write({
-    'src/cli.ts': "program.option('--dry-run', 'print only');\nprogram.option('--verbose', 'talk more');\n",
+    'src/cli.ts':
+      "program.option('--dry-run', 'print only');\nprogram.option('--verbose', 'talk more');\n",
     'docs/cli.md': '# CLI\n\n```sh\nmytool --verbose\nmytool --dry-run\n```\n',
   });
   repo.commit('cli', 30);
-  repo.write({ 'src/cli.ts': "program.option('--preview', 'print only');\nprogram.option('--verbose', 'talk more');\n" });
+  repo.write({
+    'src/cli.ts':
+      "program.option('--preview', 'print only');\nprogram.option('--verbose', 'talk more');\n",
+  });
   repo.commit('Rename --dry-run to --preview', 3);
   const { findings } = await analyzeRepository(repo.dir, options);
   expect(findings).toHaveLength(1);
-  expect(findings[0]).toMatchObject({ kind: 'stale-reference', file: 'docs/cli.md', line: 5, target: '--dry-run', confidence: 'renamed', fix: '--preview', replacement: 'preview' });
+  expect(findings[0]).toMatchObject({
+    kind: 'stale-reference',
+    file: 'docs/cli.md',
+    line: 5,
+    target: '--dry-run',
+    confidence: 'renamed',
+    fix: '--preview',
+    replacement: 'preview',
+  });
 });
 
 test('a deleted config key is a stale-reference with confidence removed', async () => {
@@ -121,7 +150,13 @@ test('a deleted config key is a stale-reference with confidence removed', async 
   repo.commit('Remove the cache', 3);
   const { findings } = await analyzeRepository(repo.dir, options);
   expect(findings).toHaveLength(1);
-  expect(findings[0]).toMatchObject({ kind: 'stale-reference', line: 5, target: 'cache_ttl', referenceKind: 'config-key', confidence: 'removed' });
+  expect(findings[0]).toMatchObject({
+    kind: 'stale-reference',
+    line: 5,
+    target: 'cache_ttl',
+    referenceKind: 'config-key',
+    confidence: 'removed',
+  });
 });
 
 test('a renamed environment variable and a renamed path in code spans get certain fixes', async () => {
@@ -146,7 +181,8 @@ test('names the code never had are not reported', async () => {
   repo = createTestRepo();
   repo.write({
     'src/a.ts': 'export const a = 1;\n',
-    'README.md': '# A\n\nLike `React.useState()` or `otherTool --force`, set `HOME_DIR` and see `docs/missing-never.md`.\n',
+    'README.md':
+      '# A\n\nLike `React.useState()` or `otherTool --force`, set `HOME_DIR` and see `docs/missing-never.md`.\n',
   });
   repo.commit('a', 10);
   const { findings } = await analyzeRepository(repo.dir, options);
@@ -157,7 +193,8 @@ test('a clean repository gives zero findings', async () => {
   repo = createTestRepo();
   repo.write({
     'src/index.ts': 'export function start() {}\n',
-    'README.md': '# Clean\n\n- [Guide](docs/guide.md#usage)\n- Call `start()`.\n- [Same page](#clean)\n- [Code](src/index.ts#L1)\n',
+    'README.md':
+      '# Clean\n\n- [Guide](docs/guide.md#usage)\n- Call `start()`.\n- [Same page](#clean)\n- [Code](src/index.ts#L1)\n',
     'docs/guide.md': '# Guide\n\n## Usage\n\nSee [home](../README.md).\n',
   });
   repo.commit('clean', 10);
@@ -204,13 +241,22 @@ test('docs ignored by .gitignore and by the ignore input are not checked', async
 
 test('a doc not updated since the code it links changed, over stale-days ago, is a stale-doc with the commits', async () => {
   repo = createTestRepo();
-  repo.write({ 'src/engine.ts': 'export const v = 1;\n', 'docs/engine.md': '# Engine\n\nSee [the code](../src/engine.ts).\n' });
+  repo.write({
+    'src/engine.ts': 'export const v = 1;\n',
+    'docs/engine.md': '# Engine\n\nSee [the code](../src/engine.ts).\n',
+  });
   repo.commit('engine', 400);
   repo.write({ 'src/engine.ts': 'export const v = 2;\n' });
   const sha = repo.commit('Change engine', 200);
   const { findings } = await analyzeRepository(repo.dir, options);
   expect(findings).toHaveLength(1);
-  expect(findings[0]).toMatchObject({ kind: 'stale-doc', file: 'docs/engine.md', line: 3, target: 'src/engine.ts', commit: sha.slice(0, 7) });
+  expect(findings[0]).toMatchObject({
+    kind: 'stale-doc',
+    file: 'docs/engine.md',
+    line: 3,
+    target: 'src/engine.ts',
+    commit: sha.slice(0, 7),
+  });
   expect(findings[0]?.evidence.join('\n')).toContain('Change engine');
   const recent = await analyzeRepository(repo.dir, { ...options, staleDays: 365 });
   expect(recent.findings).toEqual([]);

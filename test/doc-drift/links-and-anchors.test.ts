@@ -7,18 +7,29 @@ import { memoryRepoIndex } from '../../src/doc-drift/repo-index';
 function check(files: Record<string, string>) {
   const repo = memoryRepoIndex(files);
   const docs = new Map<string, ParsedDoc>();
-  for (const [file, text] of Object.entries(files)) if (/\.mdx?$/.test(file)) docs.set(file, parseDoc(file, text));
+  for (const [file, text] of Object.entries(files))
+    if (/\.mdx?$/.test(file)) docs.set(file, parseDoc(file, text));
   return findBrokenLinks({ docs, repo, anchorsOf: () => undefined, commitUrl: () => undefined });
 }
 
 test('headings are slugged as GitHub does, duplicates get -1, and explicit anchors count', () => {
-  const doc = parseDoc('a.md', '# Hello, World!\n\n## `code` Heading\n\n## Hello, World!\n\n<a name="Custom-Spot"></a>\n\n<div id="box"></div>\n');
-  expect([...doc.anchors].sort()).toEqual(['box', 'code-heading', 'custom-spot', 'hello-world', 'hello-world-1']);
+  const doc = parseDoc(
+    'a.md',
+    '# Hello, World!\n\n## `code` Heading\n\n## Hello, World!\n\n<a name="Custom-Spot"></a>\n\n<div id="box"></div>\n',
+  );
+  expect([...doc.anchors].sort()).toEqual([
+    'box',
+    'code-heading',
+    'custom-spot',
+    'hello-world',
+    'hello-world-1',
+  ]);
 });
 
 test('anchors that match no heading are broken; duplicate-heading and user-content anchors are not', () => {
   const findings = check({
-    'README.md': '# Intro\n\n## Intro\n\n[a](#intro-1) [b](#user-content-intro) [c](#nope) [d](#Intro)\n',
+    'README.md':
+      '# Intro\n\n## Intro\n\n[a](#intro-1) [b](#user-content-intro) [c](#nope) [d](#Intro)\n',
   });
   expect(findings.map((f) => [f.kind, f.target, f.line])).toEqual([['broken-anchor', '#nope', 5]]);
 });
@@ -26,20 +37,32 @@ test('anchors that match no heading are broken; duplicate-heading and user-conte
 test('line anchors past the end of the target file are broken, inside it they are not', () => {
   const findings = check({
     'src/a.ts': 'one\ntwo\nthree\n',
-    'README.md': '[ok](src/a.ts#L3) [range](src/a.ts#L2-L3) [past](src/a.ts#L4) [past range](src/a.ts#L1-L9)\n',
+    'README.md':
+      '[ok](src/a.ts#L3) [range](src/a.ts#L2-L3) [past](src/a.ts#L4) [past range](src/a.ts#L1-L9)\n',
   });
   expect(findings.map((f) => f.target)).toEqual(['src/a.ts#L4', 'src/a.ts#L1-L9']);
   expect(findings[0]?.message).toContain('3 lines');
 });
 
 test('a link differing only in letter case is broken with a certain fix', () => {
-  const findings = check({ 'docs/Guide.md': '# G\n', 'README.md': 'See [guide](./docs/guide.md#g).\n' });
-  expect(findings).toMatchObject([{ kind: 'broken-link', confidence: 'case-mismatch', fix: './docs/Guide.md#g' }]);
+  const findings = check({
+    'docs/Guide.md': '# G\n',
+    'README.md': 'See [guide](./docs/guide.md#g).\n',
+  });
+  expect(findings).toMatchObject([
+    { kind: 'broken-link', confidence: 'case-mismatch', fix: './docs/Guide.md#g' },
+  ]);
 });
 
 test('links leaving the repository are broken, except GitHub repository pages', () => {
-  const findings = check({ 'README.md': '[issues](../../issues) [out](../../../elsewhere/file.md) [up](../sibling/README.md)\n' });
-  expect(findings.map((f) => f.target)).toEqual(['../../../elsewhere/file.md', '../sibling/README.md']);
+  const findings = check({
+    'README.md':
+      '[issues](../../issues) [out](../../../elsewhere/file.md) [up](../sibling/README.md)\n',
+  });
+  expect(findings.map((f) => f.target)).toEqual([
+    '../../../elsewhere/file.md',
+    '../sibling/README.md',
+  ]);
   expect(findings[0]?.message).toContain('leaves the repository');
 });
 
@@ -72,7 +95,8 @@ test('link offsets point exactly at the destination in the source', () => {
 
 test('MDX docs parse JSX anchors and accept extension-less doc-site links', () => {
   const findings = check({
-    'docs/intro.mdx': '# Intro\n\n<section id="deep" />\n\n[next](./next) [deep](#deep) [gone](./gone)\n',
+    'docs/intro.mdx':
+      '# Intro\n\n<section id="deep" />\n\n[next](./next) [deep](#deep) [gone](./gone)\n',
     'docs/next.md': '# Next\n',
   });
   expect(findings.map((f) => f.target)).toEqual(['./gone']);
@@ -87,7 +111,8 @@ test('MDX that does not compile is read as Markdown with a warning', () => {
 test('links from the repository root (`/docs/a.md`) resolve against the root, as GitHub renders them', () => {
   const findings = check({
     'docs/a.md': '# A\n',
-    'pkg/README.md': '[ok](/docs/a.md#a) [gone](/docs/missing.md) [anchor](/docs/a.md#nope) [case](/Docs/a.md)\n',
+    'pkg/README.md':
+      '[ok](/docs/a.md#a) [gone](/docs/missing.md) [anchor](/docs/a.md#nope) [case](/Docs/a.md)\n',
   });
   expect(findings.map((f) => [f.kind, f.target])).toEqual([
     ['broken-link', '/docs/missing.md'],
@@ -101,7 +126,7 @@ test('an extension-less root link in a docs-site folder is a site route, not a b
   const findings = check({
     'site/guide/intro.md': '# Intro\n',
     'site/guide/setup.md': 'Read [intro](/guide/intro) and [missing](/guide/nowhere).\n',
-    'site/page.mdx': 'Routes like [home](/nowhere/at-all) are the site\'s business in MDX.\n',
+    'site/page.mdx': "Routes like [home](/nowhere/at-all) are the site's business in MDX.\n",
   });
   expect(findings.map((f) => f.target)).toEqual(['/guide/nowhere']);
 });
@@ -139,5 +164,7 @@ test('Markdown is read from the token stream exactly: heading slugs, destination
   ]);
   // Exact spans only where the destination is written as it reads (no escapes).
   expect(doc.links.filter((l) => l.start !== undefined).map((l) => l.url)).not.toContain('a_b.md');
-  expect(doc.references.map((r) => [r.kind, r.name, r.line])).toEqual([['symbol', 'createThing', 13]]);
+  expect(doc.references.map((r) => [r.kind, r.name, r.line])).toEqual([
+    ['symbol', 'createThing', 13],
+  ]);
 });

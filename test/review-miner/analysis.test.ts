@@ -10,9 +10,20 @@ import { filterComments } from '../../src/review-miner/filter-comments';
 import { parseRestComments } from '../../src/review-miner/read-rest-comments';
 import type { ReviewComment } from '../../src/review-miner/review-comment';
 
-const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'review-miner');
+const fixtures = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'fixtures',
+  'review-miner',
+);
 const read = (name: string) => readFileSync(path.join(fixtures, name), 'utf8');
-const comment = (over: Partial<ReviewComment>): ReviewComment => ({ id: 1, kind: 'inline', body: 'x', author: 'rev', ...over });
+const comment = (over: Partial<ReviewComment>): ReviewComment => ({
+  id: 1,
+  kind: 'inline',
+  body: 'x',
+  author: 'rev',
+  ...over,
+});
 
 describe('reading REST review comments', () => {
   it('reads `gh api --paginate` output with arrays written back to back like one array', () => {
@@ -40,7 +51,11 @@ describe('filtering what is not reviewer feedback', () => {
       comment({ id: 6, body: '> Please rename this', author: 'rev2' }),
       comment({ id: 7, body: 'Coverage went down', author: 'codecov[bot]' }),
       comment({ id: 8, body: 'Could you add a test?', author: 'alice', prAuthor: 'alice' }),
-      comment({ id: 9, body: 'Done, but should this also handle `None`? The caller passes it sometimes.', author: 'rev2' }),
+      comment({
+        id: 9,
+        body: 'Done, but should this also handle `None`? The caller passes it sometimes.',
+        author: 'rev2',
+      }),
     ]);
     expect(result.kept.map((c) => c.id)).toEqual([1, 9]);
     expect(result.counts.byReason).toMatchObject({
@@ -70,12 +85,17 @@ describe('classifying review comments', () => {
 
   it('reads a suggestion that adds a return annotation as type-annotations', () => {
     const hunk = '@@ -1,2 +1,2 @@\n-def load(path):\n+def load(path, strict):';
-    expect(classifyComment('```suggestion\ndef load(path: str, strict: bool) -> Config:\n```', hunk).theme).toBe('type-annotations');
+    expect(
+      classifyComment('```suggestion\ndef load(path: str, strict: bool) -> Config:\n```', hunk)
+        .theme,
+    ).toBe('type-annotations');
   });
 
   it('reads a suggestion that only reflows a line as style-formatting', () => {
     const hunk = '@@ -1 +1 @@\n+x = call(a,b)';
-    expect(classifyComment('```suggestion\nx = call(a, b)\n```', hunk).theme).toBe('style-formatting');
+    expect(classifyComment('```suggestion\nx = call(a, b)\n```', hunk).theme).toBe(
+      'style-formatting',
+    );
   });
 
   it('leaves feedback without a known cue in other', () => {

@@ -56,7 +56,11 @@ const FEEDBACK: Record<string, string[]> = {
     'This duplicates the logic in `load_config`; please extract a shared helper.',
     'This duplicates the logic in the CLI module; please extract a shared helper.',
   ],
-  tests: ['Please add a unit test for this case.', 'Can you add a test covering the empty input?', 'Missing tests for the error path.'],
+  tests: [
+    'Please add a unit test for this case.',
+    'Can you add a test covering the empty input?',
+    'Missing tests for the error path.',
+  ],
 };
 
 let gh: Emulator;
@@ -73,7 +77,13 @@ function seed(): void {
       createdAt: daysAgo(20),
       mergedAt: closed,
       updatedAt: closed,
-      comments: [{ author: 'codecov[bot]', body: 'Coverage decreased (-2%). Please add tests.', createdAt: daysAgo(15) }],
+      comments: [
+        {
+          author: 'codecov[bot]',
+          body: 'Coverage decreased (-2%). Please add tests.',
+          createdAt: daysAgo(15),
+        },
+      ],
       reviews: [{ author: 'carol', state: 'APPROVED', body: 'LGTM', submittedAt: daysAgo(12) }],
       reviewComments: Object.values(FEEDBACK).map((bodies, t) => ({
         author: i % 2 ? 'bob' : 'carol',
@@ -84,7 +94,13 @@ function seed(): void {
       })),
     });
     const [first] = gh.store.issue(pr.number)?.pull?.review_comments ?? [];
-    gh.store.addReviewComment(pr.number, { author: 'alice', body: 'Done in e68588e', inReplyToId: first?.id, path: 'src/widgets/core.py', createdAt: daysAgo(13) });
+    gh.store.addReviewComment(pr.number, {
+      author: 'alice',
+      body: 'Done in e68588e',
+      inReplyToId: first?.id,
+      path: 'src/widgets/core.py',
+      createdAt: daysAgo(13),
+    });
   }
 }
 
@@ -94,7 +110,12 @@ function client() {
 
 async function fileOn(ref: string, file: string): Promise<string | undefined> {
   try {
-    const { data } = await client().rest.repos.getContent({ owner: 'acme', repo: 'widgets', path: file, ref });
+    const { data } = await client().rest.repos.getContent({
+      owner: 'acme',
+      repo: 'widgets',
+      path: file,
+      ref,
+    });
     return Buffer.from((data as { content: string }).content, 'base64').toString('utf8');
   } catch {
     return undefined;
@@ -107,7 +128,12 @@ async function stateFile<T>(file: string): Promise<T | undefined> {
 }
 
 async function tendPulls() {
-  const { data } = await client().rest.pulls.list({ owner: 'acme', repo: 'widgets', state: 'all', per_page: 100 });
+  const { data } = await client().rest.pulls.list({
+    owner: 'acme',
+    repo: 'widgets',
+    state: 'all',
+    per_page: 100,
+  });
   return data.filter((p) => p.head.ref.startsWith('tend/review-miner/'));
 }
 
@@ -156,17 +182,29 @@ describe('review-miner bundle against the emulator', () => {
     expect(lineDiff(PYPROJECT, ruff)).toEqual({ added: ['    "PERF",'], removed: [] });
     expect(await fileOn('tend/review-miner/theme-performance', 'eslint.config.js')).toBe(ESLINT);
 
-    const eslint = (await fileOn('tend/review-miner/theme-duplication-extract', 'eslint.config.js')) as string;
-    expect(lineDiff(ESLINT, eslint)).toEqual({ added: ["      'no-dupe-else-if': 'error',"], removed: [] });
-    expect(await fileOn('tend/review-miner/theme-duplication-extract', 'pyproject.toml')).toBe(PYPROJECT);
+    const eslint = (await fileOn(
+      'tend/review-miner/theme-duplication-extract',
+      'eslint.config.js',
+    )) as string;
+    expect(lineDiff(ESLINT, eslint)).toEqual({
+      added: ["      'no-dupe-else-if': 'error',"],
+      removed: [],
+    });
+    expect(await fileOn('tend/review-miner/theme-duplication-extract', 'pyproject.toml')).toBe(
+      PYPROJECT,
+    );
 
     const agents = (await fileOn('tend/review-miner/theme-tests', 'AGENTS.md')) as string;
     expect(agents.startsWith(AGENTS)).toBe(true);
     expect(agents).toMatch(/Add or update a test.*#1, #2, #3/);
 
     const summary = await stateFile<{ kept: number }>('review-miner/latest.json');
-    expect(summary).toMatchObject({ counts: { kept: 9, byReason: { bot: 3, 'pr-author': 3, 'approval-or-emoji': 3 } } });
-    const registry = await stateFile<{ proposals: Record<string, { status: string }> }>('proposals.json');
+    expect(summary).toMatchObject({
+      counts: { kept: 9, byReason: { bot: 3, 'pr-author': 3, 'approval-or-emoji': 3 } },
+    });
+    const registry = await stateFile<{ proposals: Record<string, { status: string }> }>(
+      'proposals.json',
+    );
     expect(Object.keys(registry?.proposals ?? {}).sort()).toEqual([
       'review-miner:theme-duplication-extract',
       'review-miner:theme-performance',
@@ -174,7 +212,7 @@ describe('review-miner bundle against the emulator', () => {
     ]);
   });
 
-  it('quotes the hostile comment without pings, closing keywords or HTML, inside GitHub\'s body limit', async () => {
+  it("quotes the hostile comment without pings, closing keywords or HTML, inside GitHub's body limit", async () => {
     const [perf] = (await tendPulls()).filter((p) => p.head.ref.endsWith('theme-performance'));
     const body = perf?.body ?? '';
     expect(body).toContain('octocat');
@@ -191,28 +229,52 @@ describe('review-miner bundle against the emulator', () => {
     expect(result.exitCode).toBe(0);
     expect(await tendPulls()).toHaveLength(3);
     const writes = gh.requests.filter((r) => r.method !== 'GET' && r.route !== '/graphql');
-    const outsideState = writes.filter((r) => !/\/git\/(blobs|trees|commits)$/.test(r.route) && !/tend-state/.test(r.url));
+    const outsideState = writes.filter(
+      (r) => !/\/git\/(blobs|trees|commits)$/.test(r.route) && !/tend-state/.test(r.url),
+    );
     expect(outsideState).toEqual([]);
-    const registry = await stateFile<{ proposals: Record<string, { status: string }> }>('proposals.json');
-    expect(Object.values(registry?.proposals ?? {}).map((p) => p.status)).toEqual(['proposed', 'proposed', 'proposed']);
+    const registry = await stateFile<{ proposals: Record<string, { status: string }> }>(
+      'proposals.json',
+    );
+    expect(Object.values(registry?.proposals ?? {}).map((p) => p.status)).toEqual([
+      'proposed',
+      'proposed',
+      'proposed',
+    ]);
   });
 
   it('remembers a PR closed unmerged as rejected and does not propose its theme again', async () => {
     const [testsPull] = (await tendPulls()).filter((p) => p.head.ref.endsWith('theme-tests'));
-    await client().rest.pulls.update({ owner: 'acme', repo: 'widgets', pull_number: testsPull?.number as number, state: 'closed' });
+    await client().rest.pulls.update({
+      owner: 'acme',
+      repo: 'widgets',
+      pull_number: testsPull?.number as number,
+      state: 'closed',
+    });
     gh.store.addPullRequest({
       author: 'dave',
       title: 'One more',
       createdAt: daysAgo(1),
       mergedAt: new Date().toISOString(),
-      reviewComments: [{ author: 'bob', body: 'Please add a unit test for the retry case.', path: 'src/retry.py', line: 3 }],
+      reviewComments: [
+        {
+          author: 'bob',
+          body: 'Please add a unit test for the retry case.',
+          path: 'src/retry.py',
+          line: 3,
+        },
+      ],
     });
 
     const result = await run();
     expect(result.exitCode).toBe(0);
-    const latest = await stateFile<{ rejected: Record<string, { count: number }> }>('review-miner/latest.json');
+    const latest = await stateFile<{ rejected: Record<string, { count: number }> }>(
+      'review-miner/latest.json',
+    );
     expect(latest?.rejected.tests).toMatchObject({ count: 3 });
-    const registry = await stateFile<{ proposals: Record<string, { status: string }> }>('proposals.json');
+    const registry = await stateFile<{ proposals: Record<string, { status: string }> }>(
+      'proposals.json',
+    );
     expect(registry?.proposals['review-miner:theme-tests']?.status).toBe('rejected');
     expect(registry?.proposals['review-miner:theme-performance']?.status).toBe('proposed');
     const pulls = await tendPulls();

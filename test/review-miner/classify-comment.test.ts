@@ -6,12 +6,16 @@ const themeOf = (body: string, hunk?: string) => classifyComment(body, hunk).the
 describe('classifier: code-aware cues from suggestion blocks', () => {
   it('reads a suggestion adding `-> int` to a Python def as type-annotations', () => {
     const hunk = '@@ -3 +3 @@\n+def total(items):';
-    expect(themeOf('```suggestion\ndef total(items: list[int]) -> int:\n```', hunk)).toBe('type-annotations');
+    expect(themeOf('```suggestion\ndef total(items: list[int]) -> int:\n```', hunk)).toBe(
+      'type-annotations',
+    );
   });
 
   it('reads a suggestion adding a TypeScript parameter type as type-annotations', () => {
     const hunk = '@@ -1 +1 @@\n+export function area(width, height) {';
-    expect(themeOf('```suggestion\nexport function area(width: number, height: number) {\n```', hunk)).toBe('type-annotations');
+    expect(
+      themeOf('```suggestion\nexport function area(width: number, height: number) {\n```', hunk),
+    ).toBe('type-annotations');
   });
 
   it('reads an empty suggestion over a `fmt.Println` line as logging-debug', () => {
@@ -43,7 +47,9 @@ describe('classifier: substitutions written in prose', () => {
   });
 
   it('compares two typing names quoted in a sentence as type-annotations', () => {
-    expect(themeOf('`Sequence` is more general than `list` for this parameter')).toBe('type-annotations');
+    expect(themeOf('`Sequence` is more general than `list` for this parameter')).toBe(
+      'type-annotations',
+    );
   });
 
   it('measures edit distance between words', () => {
@@ -80,7 +86,7 @@ describe('classifier: vocabulary across ecosystems', () => {
     ['security', 'Using `shell=True` with user input is dangerous.'],
     ['security', 'This lets anyone read any file on the server.'],
     ['magic-values', 'What is 86400? Please pull it into a named constant.'],
-    ["magic-values", "Don't hardcode the URL, read it from config."],
+    ['magic-values', "Don't hardcode the URL, read it from config."],
     ['api-design', 'This is a breaking change for anyone calling `connect()` positionally.'],
     ['api-design', 'Should this take an options object instead of five boolean parameters?'],
     ['unused-code', '`tmp` is assigned but never read.'],
@@ -89,7 +95,10 @@ describe('classifier: vocabulary across ecosystems', () => {
     ['error-handling', 'The error returned by `Close` is ignored.'],
     ['tests', 'This test is flaky on CI because it depends on timing.'],
     ['style-formatting', 'Please run `cargo fmt`.'],
-    ['duplication-extract', 'This is the same logic as in `parse_header`; could you extract a helper?'],
+    [
+      'duplication-extract',
+      'This is the same logic as in `parse_header`; could you extract a helper?',
+    ],
   ])('reads it as %s: %s', (theme, body) => {
     expect(themeOf(body)).toBe(theme);
   });
@@ -98,7 +107,9 @@ describe('classifier: vocabulary across ecosystems', () => {
 describe('classifier: weighting and negation', () => {
   it('lets one strong cue beat several weak generic words of another theme', () => {
     // "exception", "thrown", "fails" and "retry" add up to more than "typo" if simply summed.
-    expect(themeOf('Typo here: the exception is thrown when the retry fails.')).toBe('typo-spelling');
+    expect(themeOf('Typo here: the exception is thrown when the retry fails.')).toBe(
+      'typo-spelling',
+    );
   });
 
   it('does not count a theme word the reviewer negates ("not a typo")', () => {

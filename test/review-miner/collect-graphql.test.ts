@@ -6,7 +6,6 @@ import { collectReviewFeedback } from '../../src/review-miner/collect-graphql';
 import { filterComments } from '../../src/review-miner/filter-comments';
 import { startEmulator, type Emulator } from '../support/emulator';
 
-
 jest.setTimeout(60_000);
 
 const DAY = 86_400_000;
@@ -39,16 +38,46 @@ describe('collecting review feedback through GraphQL', () => {
       createdAt: daysAgo(10),
       mergedAt: at,
       updatedAt: at,
-      reviews: Array.from({ length: 35 }, (_, i) => ({ author: 'bob', body: `Review body ${i}`, submittedAt: daysAgo(4) })),
-      comments: Array.from({ length: 35 }, (_, i) => ({ author: 'carol', body: `Conversation ${i}`, createdAt: daysAgo(4) })),
-      reviewComments: Array.from({ length: 130 }, (_, i) => ({ author: 'bob', body: `Inline ${i}`, path: 'src/a.py', line: i + 1, createdAt: daysAgo(4) })),
+      reviews: Array.from({ length: 35 }, (_, i) => ({
+        author: 'bob',
+        body: `Review body ${i}`,
+        submittedAt: daysAgo(4),
+      })),
+      comments: Array.from({ length: 35 }, (_, i) => ({
+        author: 'carol',
+        body: `Conversation ${i}`,
+        createdAt: daysAgo(4),
+      })),
+      reviewComments: Array.from({ length: 130 }, (_, i) => ({
+        author: 'bob',
+        body: `Inline ${i}`,
+        path: 'src/a.py',
+        line: i + 1,
+        createdAt: daysAgo(4),
+      })),
     });
-    const root = gh.store.addReviewComment(pr.number, { author: 'dave', body: 'Thread root', path: 'src/b.py', line: 1, createdAt: daysAgo(4) });
+    const root = gh.store.addReviewComment(pr.number, {
+      author: 'dave',
+      body: 'Thread root',
+      path: 'src/b.py',
+      line: 1,
+      createdAt: daysAgo(4),
+    });
     for (let i = 0; i < 24; i += 1) {
-      gh.store.addReviewComment(pr.number, { author: i % 2 ? 'dave' : 'alice', body: `Reply ${i}`, path: 'src/b.py', inReplyToId: root.id, createdAt: daysAgo(4) });
+      gh.store.addReviewComment(pr.number, {
+        author: i % 2 ? 'dave' : 'alice',
+        body: `Reply ${i}`,
+        path: 'src/b.py',
+        inReplyToId: root.id,
+        createdAt: daysAgo(4),
+      });
     }
 
-    const collection = await collectReviewFeedback(graphql(), { owner: 'acme', repo: 'widgets' }, new Date(daysAgo(30)));
+    const collection = await collectReviewFeedback(
+      graphql(),
+      { owner: 'acme', repo: 'widgets' },
+      new Date(daysAgo(30)),
+    );
 
     expect(collection.pulls.map((p) => p.number)).toEqual([pr.number]);
     const byKind = (kind: string) => collection.comments.filter((c) => c.kind === kind);
@@ -57,7 +86,12 @@ describe('collecting review feedback through GraphQL', () => {
     expect(byKind('inline')).toHaveLength(155);
     expect(new Set(collection.comments.map((c) => c.id)).size).toBe(225);
     const reply = collection.comments.find((c) => c.body === 'Reply 23');
-    expect(reply).toMatchObject({ inReplyToId: root.id, prNumber: pr.number, prAuthor: 'alice', path: 'src/b.py' });
+    expect(reply).toMatchObject({
+      inReplyToId: root.id,
+      prNumber: pr.number,
+      prAuthor: 'alice',
+      path: 'src/b.py',
+    });
     // 1 page of PRs + 1 more reviews + 1 more comments + 2 more threads (131 = 30 + 100 + 1)
     // + 1 more comments of the long thread.
     expect(collection.calls).toBe(6);
@@ -77,9 +111,17 @@ describe('collecting review feedback through GraphQL', () => {
         reviewComments: [{ author: 'bob', body: `Rename this ${i}`, createdAt: closed }],
       });
     }
-    gh.store.addPullRequest({ author: 'alice', title: 'still open', reviewComments: [{ author: 'bob', body: 'open PR feedback' }] });
+    gh.store.addPullRequest({
+      author: 'alice',
+      title: 'still open',
+      reviewComments: [{ author: 'bob', body: 'open PR feedback' }],
+    });
 
-    const collection = await collectReviewFeedback(graphql(), { owner: 'acme', repo: 'widgets' }, new Date(daysAgo(60)));
+    const collection = await collectReviewFeedback(
+      graphql(),
+      { owner: 'acme', repo: 'widgets' },
+      new Date(daysAgo(60)),
+    );
 
     expect(collection.pulls).toHaveLength(120);
     expect(collection.pulls.filter((p) => !p.merged)).toHaveLength(40);
@@ -92,20 +134,42 @@ describe('collecting review feedback through GraphQL', () => {
   it('reads only PRs closed since the cursor and stops paging at the first PR last updated before it', async () => {
     for (let i = 0; i < 60; i += 1) {
       const closed = daysAgo(40 + i);
-      gh.store.addPullRequest({ author: 'alice', mergedAt: closed, updatedAt: closed, createdAt: daysAgo(200), reviewComments: [{ author: 'bob', body: `old ${i}`, createdAt: closed }] });
+      gh.store.addPullRequest({
+        author: 'alice',
+        mergedAt: closed,
+        updatedAt: closed,
+        createdAt: daysAgo(200),
+        reviewComments: [{ author: 'bob', body: `old ${i}`, createdAt: closed }],
+      });
     }
-    const recent = gh.store.addPullRequest({ author: 'alice', mergedAt: daysAgo(2), updatedAt: daysAgo(2), createdAt: daysAgo(5), reviewComments: [{ author: 'bob', body: 'new', createdAt: daysAgo(3) }] });
+    const recent = gh.store.addPullRequest({
+      author: 'alice',
+      mergedAt: daysAgo(2),
+      updatedAt: daysAgo(2),
+      createdAt: daysAgo(5),
+      reviewComments: [{ author: 'bob', body: 'new', createdAt: daysAgo(3) }],
+    });
     // Closed long ago but commented on since: updated after the cursor, closed before it.
-    gh.store.addPullRequest({ author: 'alice', mergedAt: daysAgo(90), updatedAt: daysAgo(1), createdAt: daysAgo(100), reviewComments: [{ author: 'bob', body: 'late', createdAt: daysAgo(1) }] });
+    gh.store.addPullRequest({
+      author: 'alice',
+      mergedAt: daysAgo(90),
+      updatedAt: daysAgo(1),
+      createdAt: daysAgo(100),
+      reviewComments: [{ author: 'bob', body: 'late', createdAt: daysAgo(1) }],
+    });
 
-    const collection = await collectReviewFeedback(graphql(), { owner: 'acme', repo: 'widgets' }, new Date(daysAgo(10)));
+    const collection = await collectReviewFeedback(
+      graphql(),
+      { owner: 'acme', repo: 'widgets' },
+      new Date(daysAgo(10)),
+    );
 
     expect(collection.pulls.map((p) => p.number)).toEqual([recent.number]);
     expect(collection.comments.map((c) => c.body)).toEqual(['new']);
     expect(collection.calls).toBe(1);
   });
 
-  it('keeps reviewer feedback and drops bots and the PR author\'s replies from what GraphQL returns', async () => {
+  it("keeps reviewer feedback and drops bots and the PR author's replies from what GraphQL returns", async () => {
     gh.store.addUser('codecov[bot]');
     const pr = gh.store.addPullRequest({
       author: 'alice',
@@ -114,19 +178,48 @@ describe('collecting review feedback through GraphQL', () => {
       createdAt: daysAgo(3),
       comments: [
         { author: 'codecov[bot]', body: 'Coverage decreased by 2%', createdAt: daysAgo(2) },
-        { author: 'alice', body: 'I think this is ready, can you take another look please?', createdAt: daysAgo(2) },
+        {
+          author: 'alice',
+          body: 'I think this is ready, can you take another look please?',
+          createdAt: daysAgo(2),
+        },
       ],
-      reviews: [{ author: 'bob', state: 'CHANGES_REQUESTED', body: 'Please add a test for the empty input case.', submittedAt: daysAgo(2) }],
+      reviews: [
+        {
+          author: 'bob',
+          state: 'CHANGES_REQUESTED',
+          body: 'Please add a test for the empty input case.',
+          submittedAt: daysAgo(2),
+        },
+      ],
     });
-    const root = gh.store.addReviewComment(pr.number, { author: 'bob', body: 'This function needs a return type annotation.', path: 'a.py', line: 2, createdAt: daysAgo(2) });
-    gh.store.addReviewComment(pr.number, { author: 'alice', body: 'Hmm, I would rather keep it as it is because the caller infers it.', inReplyToId: root.id, createdAt: daysAgo(2) });
+    const root = gh.store.addReviewComment(pr.number, {
+      author: 'bob',
+      body: 'This function needs a return type annotation.',
+      path: 'a.py',
+      line: 2,
+      createdAt: daysAgo(2),
+    });
+    gh.store.addReviewComment(pr.number, {
+      author: 'alice',
+      body: 'Hmm, I would rather keep it as it is because the caller infers it.',
+      inReplyToId: root.id,
+      createdAt: daysAgo(2),
+    });
 
-    const collection = await collectReviewFeedback(graphql(), { owner: 'acme', repo: 'widgets' }, new Date(daysAgo(10)));
+    const collection = await collectReviewFeedback(
+      graphql(),
+      { owner: 'acme', repo: 'widgets' },
+      new Date(daysAgo(10)),
+    );
     const bot = collection.comments.find((c) => c.body.startsWith('Coverage'));
     expect(bot).toMatchObject({ authorType: 'Bot' });
     const filtered = filterComments(collection.comments);
 
-    expect(filtered.kept.map((c) => c.body).sort()).toEqual(['Please add a test for the empty input case.', 'This function needs a return type annotation.']);
+    expect(filtered.kept.map((c) => c.body).sort()).toEqual([
+      'Please add a test for the empty input case.',
+      'This function needs a return type annotation.',
+    ]);
     expect(filtered.counts.byReason.bot).toBe(1);
     expect(filtered.counts.byReason['pr-author']).toBe(2);
   });

@@ -12,7 +12,9 @@ interface Fake {
   close(): Promise<void>;
 }
 
-async function fakeServer(answer: (req: IncomingMessage, user: string) => { status: number; body: unknown }): Promise<Fake> {
+async function fakeServer(
+  answer: (req: IncomingMessage, user: string) => { status: number; body: unknown },
+): Promise<Fake> {
   const bodies: Fake['bodies'] = [];
   const auth: Fake['auth'] = [];
   const server: Server = createServer((req, res) => {
@@ -22,8 +24,13 @@ async function fakeServer(answer: (req: IncomingMessage, user: string) => { stat
       const body = JSON.parse(text) as Fake['bodies'][number];
       bodies.push(body);
       auth.push(req.headers.authorization);
-      const reply = req.url === '/v1/chat/completions' ? answer(req, body.messages.at(-1)?.content ?? '') : { status: 404, body: {} };
-      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
+      const reply =
+        req.url === '/v1/chat/completions'
+          ? answer(req, body.messages.at(-1)?.content ?? '')
+          : { status: 404, body: {} };
+      res
+        .writeHead(reply.status, { 'content-type': 'application/json' })
+        .end(JSON.stringify(reply.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,18 +49,33 @@ const comments: ReviewComment[] = [
   { id: 3, kind: 'inline', author: 'carol', body: 'I would not do it this way at all.' },
 ];
 
-const chat = (content: string) => ({ status: 200, body: { choices: [{ message: { role: 'assistant', content } }] } });
+const chat = (content: string) => ({
+  status: 200,
+  body: { choices: [{ message: { role: 'assistant', content } }] },
+});
 
 describe('optional LLM refinement of `other`', () => {
   it('sends only the comments the lexicon left in `other` and takes a valid theme from the answer', async () => {
-    const fake = await fakeServer((_req, user) => chat(user.includes('Windows') ? 'error-handling' : 'not-a-theme'));
+    const fake = await fakeServer((_req, user) =>
+      chat(user.includes('Windows') ? 'error-handling' : 'not-a-theme'),
+    );
     try {
       const partial: string[] = [];
-      const analysis = await analyseComments(comments, { llmEndpoint: fake.url, llmModel: 'test-model', llmToken: 'secret' }, partial);
-      expect(fake.bodies.map((b) => b.messages.at(-1)?.content).sort()).toEqual([comments[1]?.body, comments[2]?.body].sort());
+      const analysis = await analyseComments(
+        comments,
+        { llmEndpoint: fake.url, llmModel: 'test-model', llmToken: 'secret' },
+        partial,
+      );
+      expect(fake.bodies.map((b) => b.messages.at(-1)?.content).sort()).toEqual(
+        [comments[1]?.body, comments[2]?.body].sort(),
+      );
       expect(fake.bodies.every((b) => b.model === 'test-model')).toBe(true);
       expect(fake.auth.every((a) => a === 'Bearer secret')).toBe(true);
-      const themes = analysis.classified.map((c) => [c.comment.id, c.theme, c.cues.includes('llm')]);
+      const themes = analysis.classified.map((c) => [
+        c.comment.id,
+        c.theme,
+        c.cues.includes('llm'),
+      ]);
       expect(themes).toEqual([
         [1, 'tests', false],
         [2, 'error-handling', true],
@@ -69,7 +91,11 @@ describe('optional LLM refinement of `other`', () => {
     const fake = await fakeServer(() => ({ status: 500, body: { error: 'boom' } }));
     try {
       const partial: string[] = [];
-      const analysis = await analyseComments(comments, { llmEndpoint: fake.url, llmModel: 'm' }, partial);
+      const analysis = await analyseComments(
+        comments,
+        { llmEndpoint: fake.url, llmModel: 'm' },
+        partial,
+      );
       expect(analysis.classified.map((c) => c.theme)).toEqual(['tests', 'other', 'other']);
       expect(partial).toHaveLength(1);
       expect(partial[0]).toMatch(/LLM refinement incomplete \(HTTP 500\)/);
@@ -82,7 +108,11 @@ describe('optional LLM refinement of `other`', () => {
     const fake = await fakeServer(() => chat('tests'));
     await fake.close();
     const partial: string[] = [];
-    const analysis = await analyseComments(comments, { llmEndpoint: fake.url, llmModel: 'm' }, partial);
+    const analysis = await analyseComments(
+      comments,
+      { llmEndpoint: fake.url, llmModel: 'm' },
+      partial,
+    );
     expect(analysis.classified.map((c) => c.theme)).toEqual(['tests', 'other', 'other']);
     expect(partial[0]).toMatch(/LLM refinement incomplete/);
   });

@@ -15,7 +15,12 @@ import type { PublishOutcome } from '../../src/core/types';
 import { recordReader } from '../../src/core/inputs';
 import { definition } from '../../src/review-miner/main';
 
-const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'review-miner');
+const fixtures = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'fixtures',
+  'review-miner',
+);
 
 /** The shared in-memory store, validating what it stores as the real one does. */
 function memoryState(): StateStore & { files: Map<string, unknown> } {
@@ -72,16 +77,25 @@ function workspace(files: Record<string, string>): string {
 }
 
 describe('review-miner run on a REST comments file', () => {
-  const options = definition.parseInputs(recordReader({ comments: path.join(fixtures, 'rest-comments-paginated.json') }));
+  const options = definition.parseInputs(
+    recordReader({ comments: path.join(fixtures, 'rest-comments-paginated.json') }),
+  );
 
   it('lists each kept comment once as a review-comment finding with its theme and input id', async () => {
     const ws = workspace({ 'pyproject.toml': '[tool.ruff.lint]\nselect = ["E"]\n' });
-    const result = await definition.run(context(ws, memoryState(), fakePublisher(new Set())), options);
-    const input = JSON.parse(readFileSync(path.join(fixtures, 'rest-comments.json'), 'utf8')) as { id: number }[];
+    const result = await definition.run(
+      context(ws, memoryState(), fakePublisher(new Set())),
+      options,
+    );
+    const input = JSON.parse(readFileSync(path.join(fixtures, 'rest-comments.json'), 'utf8')) as {
+      id: number;
+    }[];
     const ids = result.findings.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => input.some((c) => c.id === id))).toBe(true);
-    expect(result.findings.every((f) => f.kind === 'review-comment' && typeof f.theme === 'string')).toBe(true);
+    expect(
+      result.findings.every((f) => f.kind === 'review-comment' && typeof f.theme === 'string'),
+    ).toBe(true);
     expect(result.outputs.kept).toBe(String(ids.length));
   });
 
@@ -90,21 +104,35 @@ describe('review-miner run on a REST comments file', () => {
     const state = memoryState();
     const publisher = fakePublisher(new Set());
     const first = await definition.run(context(ws, state, publisher), options);
-    expect(first.proposals.map((p) => p.key).sort()).toEqual(['theme-magic-values', 'theme-performance']);
+    expect(first.proposals.map((p) => p.key).sort()).toEqual([
+      'theme-magic-values',
+      'theme-performance',
+    ]);
     const magic = publisher.prs.find((p) => p.key === 'theme-magic-values');
-    expect(magic?.changes).toEqual([{ path: 'pyproject.toml', content: '[tool.ruff.lint]\nselect = ["E", "PLR2004"]\n' }]);
+    expect(magic?.changes).toEqual([
+      { path: 'pyproject.toml', content: '[tool.ruff.lint]\nselect = ["E", "PLR2004"]\n' },
+    ]);
     const second = await definition.run(context(ws, state, publisher), options);
     expect(second.published.map((p) => p.status)).toEqual(['unchanged', 'unchanged']);
-    expect(state.files.get('review-miner/latest.json')).toMatchObject({ themeCounts: { 'magic-values': 4 } });
-    expect([...state.files.keys()].some((k) => k.startsWith('review-miner/history/2026-W'))).toBe(true);
+    expect(state.files.get('review-miner/latest.json')).toMatchObject({
+      themeCounts: { 'magic-values': 4 },
+    });
+    expect([...state.files.keys()].some((k) => k.startsWith('review-miner/history/2026-W'))).toBe(
+      true,
+    );
   });
 
   it('records proposals in proposals.json and kept comments per theme in the history file of each comment week', async () => {
     const ws = workspace({ 'pyproject.toml': '[tool.ruff.lint]\nselect = ["E"]\n' });
     const state = memoryState();
     const first = await definition.run(context(ws, state, fakePublisher(new Set())), options);
-    const registry = state.files.get('proposals.json') as { proposals: Record<string, { id: string; status: string }> };
-    expect(Object.keys(registry.proposals).sort()).toEqual(['review-miner:theme-magic-values', 'review-miner:theme-performance']);
+    const registry = state.files.get('proposals.json') as {
+      proposals: Record<string, { id: string; status: string }>;
+    };
+    expect(Object.keys(registry.proposals).sort()).toEqual([
+      'review-miner:theme-magic-values',
+      'review-miner:theme-performance',
+    ]);
     expect(first.proposals.every((p) => /^P-\d+$/.test(p.id ?? ''))).toBe(true);
 
     const weekly = () =>
@@ -112,9 +140,12 @@ describe('review-miner run on a REST comments file', () => {
         .filter(([k]) => k.startsWith('review-miner/history/'))
         .map(([k, v]) => [k, (v as { themeCounts: Record<string, number> }).themeCounts] as const);
     const total: Record<string, number> = {};
-    for (const [, counts] of weekly()) for (const [t, n] of Object.entries(counts)) total[t] = (total[t] ?? 0) + n;
+    for (const [, counts] of weekly())
+      for (const [t, n] of Object.entries(counts)) total[t] = (total[t] ?? 0) + n;
     expect(total).toEqual(first.extra?.themeCounts);
-    expect(weekly().filter(([, counts]) => Object.keys(counts).length > 0).length).toBeGreaterThan(1);
+    expect(weekly().filter(([, counts]) => Object.keys(counts).length > 0).length).toBeGreaterThan(
+      1,
+    );
 
     const before = weekly();
     await definition.run(context(ws, state, fakePublisher(new Set())), options);
@@ -122,10 +153,15 @@ describe('review-miner run on a REST comments file', () => {
   });
 
   it('remembers a rejected theme and does not propose it again while it has not grown', async () => {
-    const ws = workspace({ 'eslint.config.js': "export default [{ rules: {} }];\n" });
+    const ws = workspace({ 'eslint.config.js': 'export default [{ rules: {} }];\n' });
     const state = memoryState();
-    await definition.run(context(ws, state, fakePublisher(new Set(['theme-magic-values']))), options);
-    expect(state.files.get('review-miner/latest.json')).toMatchObject({ rejected: { 'magic-values': { count: 4 } } });
+    await definition.run(
+      context(ws, state, fakePublisher(new Set(['theme-magic-values']))),
+      options,
+    );
+    expect(state.files.get('review-miner/latest.json')).toMatchObject({
+      rejected: { 'magic-values': { count: 4 } },
+    });
     const publisher = fakePublisher(new Set());
     const rerun = await definition.run(context(ws, state, publisher), options);
     expect(rerun.proposals.map((p) => p.key)).not.toContain('theme-magic-values');
@@ -142,7 +178,10 @@ describe('review-miner run on a REST comments file', () => {
       html_url: `https://github.com/o/r/pull/${i}#discussion_r${500 + i}`,
       created_at: `2026-10-0${i}T00:00:00Z`,
     }));
-    const ws = workspace({ 'comments.json': JSON.stringify(items), 'ruff.toml': 'select = ["E"]\n' });
+    const ws = workspace({
+      'comments.json': JSON.stringify(items),
+      'ruff.toml': 'select = ["E"]\n',
+    });
     const publisher = fakePublisher(new Set());
     await definition.run(
       context(ws, memoryState(), publisher),

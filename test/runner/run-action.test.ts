@@ -16,7 +16,15 @@ beforeAll(() => {
   const out = mkdtempSync(path.join(os.tmpdir(), 'tend-sample-bundle-'));
   execFileSync(
     process.execPath,
-    [path.join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', path.join(SAMPLE, 'index.ts'), '-o', out, '--transpile-only', '--quiet'],
+    [
+      path.join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+      'build',
+      path.join(SAMPLE, 'index.ts'),
+      '-o',
+      out,
+      '--transpile-only',
+      '--quiet',
+    ],
     { cwd: ROOT, stdio: 'pipe' },
   );
   bundle = path.join(out, 'index.js');
@@ -59,10 +67,15 @@ describe('runAction through the runner harness', () => {
     const second = await run({ greeting: 'two' });
     expect(second.exitCode).toBe(0);
     expect(second.outputs['issue-number']).toBe(first.outputs['issue-number']);
-    const { data } = await fetch(`${gh.url}/repos/acme/widgets/contents/sample/greetings.json?ref=tend-state`, {
-      headers: { authorization: `token ${gh.token}` },
-    }).then(async (r) => ({ data: (await r.json()) as { content: string } }));
-    const stored = JSON.parse(Buffer.from(data.content, 'base64').toString('utf8')) as { greetings: string[] };
+    const { data } = await fetch(
+      `${gh.url}/repos/acme/widgets/contents/sample/greetings.json?ref=tend-state`,
+      {
+        headers: { authorization: `token ${gh.token}` },
+      },
+    ).then(async (r) => ({ data: (await r.json()) as { content: string } }));
+    const stored = JSON.parse(Buffer.from(data.content, 'base64').toString('utf8')) as {
+      greetings: string[];
+    };
     expect(stored.greetings).toEqual(['one', 'two']);
   });
 
@@ -100,7 +113,10 @@ describe('runAction through the runner harness', () => {
   });
 
   it('refuses an empty token with the fix', async () => {
-    const result = await run({ greeting: 'x', token: '' }, { emulator: { ...gh, token: '' } as unknown as Emulator });
+    const result = await run(
+      { greeting: 'x', token: '' },
+      { emulator: { ...gh, token: '' } as unknown as Emulator },
+    );
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('Input `token` is empty');
   });

@@ -7,8 +7,10 @@ const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function patchedConnect(this: net.Socket, ...args: unknown[]) {
   const first = args[0] as { host?: string; path?: string } | number | string | undefined;
   let host: string | undefined;
-  if (typeof first === 'object' && first !== null) host = first.path ? 'localhost' : (first.host ?? 'localhost');
-  else if (typeof first === 'number') host = typeof args[1] === 'string' ? (args[1] as string) : 'localhost';
+  if (typeof first === 'object' && first !== null)
+    host = first.path ? 'localhost' : (first.host ?? 'localhost');
+  else if (typeof first === 'number')
+    host = typeof args[1] === 'string' ? (args[1] as string) : 'localhost';
   else if (typeof first === 'string') host = 'localhost'; // unix socket path
   if (host !== undefined && !LOOPBACK.test(host) && process.env.TEND_LIVE !== '1') {
     throw new Error(`network blocked in tests: attempted connection to ${host}`);

@@ -55,7 +55,10 @@ interface ActionMetadata {
   runs?: { using?: string; main?: string };
 }
 
-export function readActionMetadata(action: string, file = path.join(ROOT, 'actions', action, 'action.yml')): ActionMetadata {
+export function readActionMetadata(
+  action: string,
+  file = path.join(ROOT, 'actions', action, 'action.yml'),
+): ActionMetadata {
   return parseYaml(readFileSync(file, 'utf8')) as ActionMetadata;
 }
 
@@ -86,7 +89,12 @@ export function parseFileCommands(text: string): Record<string, string> {
 }
 
 function unescapeCommand(value: string): string {
-  return value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  return value
+    .replace(/%0D/g, '\r')
+    .replace(/%0A/g, '\n')
+    .replace(/%3A/g, ':')
+    .replace(/%2C/g, ',')
+    .replace(/%25/g, '%');
 }
 
 export function parseAnnotations(stdout: string): Annotation[] {
@@ -99,7 +107,11 @@ export function parseAnnotations(stdout: string): Annotation[] {
       const at = pair.indexOf('=');
       if (at > 0) properties[pair.slice(0, at)] = unescapeCommand(pair.slice(at + 1));
     }
-    annotations.push({ level: match[1] as Annotation['level'], message: unescapeCommand(match[3] ?? ''), properties });
+    annotations.push({
+      level: match[1] as Annotation['level'],
+      message: unescapeCommand(match[3] ?? ''),
+      properties,
+    });
   }
   return annotations;
 }
@@ -115,12 +127,14 @@ export async function runBundle(action: string, options: RunBundleOptions): Prom
     path: path.join(temp, 'path'),
   };
   await writeFile(files.event, JSON.stringify(options.event ?? {}));
-  for (const f of [files.output, files.summary, files.state, files.env, files.path]) await writeFile(f, '');
+  for (const f of [files.output, files.summary, files.state, files.env, files.path])
+    await writeFile(f, '');
 
   const metadata = readActionMetadata(action, options.metadataFile);
   const inputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(metadata.inputs ?? {})) {
-    if (spec.default !== undefined) inputs[name] = resolveDefault(String(spec.default), options.emulator);
+    if (spec.default !== undefined)
+      inputs[name] = resolveDefault(String(spec.default), options.emulator);
   }
   Object.assign(inputs, options.inputs ?? {});
 
@@ -159,26 +173,33 @@ export async function runBundle(action: string, options: RunBundleOptions): Prom
     TEND_RETRY_BASE_MS: '10',
     ...options.env,
   };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
 
   const bundle = options.bundle ?? path.join(ROOT, 'dist', action, 'index.js');
   const node = options.node ?? process.env.TEND_NODE ?? process.execPath;
   const started = Date.now();
-  const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number | null; stdout: string; stderr: string }>(
-    (resolve, reject) => {
-      const child = spawn(node, [bundle], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ exitCode: code, stdout: out, stderr: err });
-      });
-    },
-  );
+  const { exitCode, stdout, stderr } = await new Promise<{
+    exitCode: number | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve, reject) => {
+    const child = spawn(node, [bundle], {
+      cwd: options.workspace,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ exitCode: code, stdout: out, stderr: err });
+    });
+  });
   return {
     exitCode,
     stdout,

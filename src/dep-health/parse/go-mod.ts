@@ -20,7 +20,10 @@ export function parseGoSum(text: string): Set<string> {
   return entries;
 }
 
-export function parseGoMod(manifest: { file: string; text: string }, sum?: { file: string; text: string }): ParseResult {
+export function parseGoMod(
+  manifest: { file: string; text: string },
+  sum?: { file: string; text: string },
+): ParseResult {
   const { file, text } = manifest;
   const problems: ParseResult['problems'] = [];
   const requires: { path: string; version: string; indirect: boolean; line: number }[] = [];
@@ -41,12 +44,33 @@ export function parseGoMod(manifest: { file: string; text: string }, sum?: { fil
     }
     const directive = /^(\w+)\s*(\(?)\s*(.*)$/.exec(content);
     if (!directive) {
-      problems.push({ file, line, message: `${file}:${line}: unknown go.mod line ${JSON.stringify(content)}` });
+      problems.push({
+        file,
+        line,
+        message: `${file}:${line}: unknown go.mod line ${JSON.stringify(content)}`,
+      });
       return;
     }
     const [, verb, open, rest] = directive;
-    if (!['module', 'go', 'toolchain', 'require', 'replace', 'exclude', 'retract', 'godebug', 'tool', 'ignore'].includes(verb!)) {
-      problems.push({ file, line, message: `${file}:${line}: unknown go.mod directive \`${verb}\`` });
+    if (
+      ![
+        'module',
+        'go',
+        'toolchain',
+        'require',
+        'replace',
+        'exclude',
+        'retract',
+        'godebug',
+        'tool',
+        'ignore',
+      ].includes(verb!)
+    ) {
+      problems.push({
+        file,
+        line,
+        message: `${file}:${line}: unknown go.mod directive \`${verb}\``,
+      });
       return;
     }
     if (open === '(') {
@@ -61,14 +85,22 @@ export function parseGoMod(manifest: { file: string; text: string }, sum?: { fil
     const tokens = rest.trim().split(/\s+/).map(unquote);
     if (verb === 'require') {
       if (tokens.length < 2 || !/^v\d/.test(tokens[1]!)) {
-        problems.push({ file, line, message: `${file}:${line}: malformed require ${JSON.stringify(rest.trim())}` });
+        problems.push({
+          file,
+          line,
+          message: `${file}:${line}: malformed require ${JSON.stringify(rest.trim())}`,
+        });
         return;
       }
       requires.push({ path: tokens[0]!, version: tokens[1]!, indirect, line });
     } else if (verb === 'replace') {
       const arrow = tokens.indexOf('=>');
       if (arrow < 1) {
-        problems.push({ file, line, message: `${file}:${line}: malformed replace ${JSON.stringify(rest.trim())}` });
+        problems.push({
+          file,
+          line,
+          message: `${file}:${line}: malformed replace ${JSON.stringify(rest.trim())}`,
+        });
         return;
       }
       replaces.set(tokens[0]!, { path: tokens[arrow + 1]!, version: tokens[arrow + 2] });
@@ -78,15 +110,25 @@ export function parseGoMod(manifest: { file: string; text: string }, sum?: { fil
   const sums = sum ? parseGoSum(sum.text) : undefined;
   const dependencies: Dependency[] = requires.map((req) => {
     const replacement = replaces.get(req.path);
-    const local = replacement && (replacement.path.startsWith('.') || replacement.path.startsWith('/'));
+    const local =
+      replacement && (replacement.path.startsWith('.') || replacement.path.startsWith('/'));
     const name = replacement && !local ? replacement.path : req.path;
     const version = local ? undefined : (replacement?.version ?? req.version);
     const notes = [
       ...(req.indirect ? ['indirect'] : []),
-      ...(replacement ? [local ? `replaced by local path ${replacement.path}` : `replaces ${req.path}@${req.version}`] : []),
+      ...(replacement
+        ? [
+            local
+              ? `replaced by local path ${replacement.path}`
+              : `replaces ${req.path}@${req.version}`,
+          ]
+        : []),
     ];
     if (sums && version && !local && !sums.has(`${name}@${version}`)) {
-      problems.push({ file: sum!.file, message: `${sum!.file} has no checksum for ${name}@${version}: run \`go mod tidy\`` });
+      problems.push({
+        file: sum!.file,
+        message: `${sum!.file} has no checksum for ${name}@${version}: run \`go mod tidy\``,
+      });
     }
     return {
       ecosystem: 'Go' as const,

@@ -14,21 +14,32 @@ const SECTIONS: [string, boolean][] = [
 ];
 
 /** A registry spec (`^1.2.3`, `latest`, `npm:other@^2`); git, file, link and URL specs are not. */
-export function registrySpec(name: string, spec: string): { name: string; range: string } | undefined {
+export function registrySpec(
+  name: string,
+  spec: string,
+): { name: string; range: string } | undefined {
   if (spec.startsWith('npm:')) {
     const target = spec.slice(4);
     const at = target.lastIndexOf('@');
-    return at > 0 ? { name: target.slice(0, at), range: target.slice(at + 1) } : { name: target, range: '*' };
+    return at > 0
+      ? { name: target.slice(0, at), range: target.slice(at + 1) }
+      : { name: target, range: '*' };
   }
-  if (/^(file|link|workspace|git\+?[a-z]*|https?|github|gitlab|bitbucket|portal|patch):/.test(spec)) return undefined;
+  if (/^(file|link|workspace|git\+?[a-z]*|https?|github|gitlab|bitbucket|portal|patch):/.test(spec))
+    return undefined;
   if (/^[^@\s/]+\/[^\s/]+(#.*)?$/.test(spec) && !/^[<>=~^\d*]/.test(spec)) return undefined; // owner/repo shorthand
   return { name, range: spec };
 }
 
-function readJson(file: string, text: string, problems: ParseResult['problems']): Record<string, unknown> | undefined {
+function readJson(
+  file: string,
+  text: string,
+  problems: ParseResult['problems'],
+): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      return value as Record<string, unknown>;
     problems.push({ file, line: 1, message: `${file} is not a JSON object` });
   } catch (error) {
     problems.push({
@@ -50,7 +61,11 @@ function manifestDeps(text: string, json: Record<string, unknown>): ManifestDeps
       if (typeof spec !== 'string') continue;
       const registry = registrySpec(name, spec);
       if (!registry || declared.has(name)) continue;
-      declared.set(name, { range: registry.range, dev, line: jsonKeyLine(text, name, Math.max(0, sectionAt)) });
+      declared.set(name, {
+        range: registry.range,
+        dev,
+        line: jsonKeyLine(text, name, Math.max(0, sectionAt)),
+      });
     }
   }
   return { declared };
@@ -71,7 +86,10 @@ function lockEntries(json: Record<string, unknown>): LockEntry[] {
     for (const [location, entry] of Object.entries(packages)) {
       if (!location.includes('node_modules/') || !entry || entry.link === true) continue;
       const index = location.lastIndexOf('node_modules/');
-      const name = typeof entry.name === 'string' ? entry.name : location.slice(index + 'node_modules/'.length);
+      const name =
+        typeof entry.name === 'string'
+          ? entry.name
+          : location.slice(index + 'node_modules/'.length);
       if (typeof entry.version !== 'string') continue;
       entries.push({
         name,
@@ -87,7 +105,9 @@ function lockEntries(json: Record<string, unknown>): LockEntry[] {
     if (!deps || typeof deps !== 'object') return;
     for (const [name, value] of Object.entries(deps as Record<string, Record<string, unknown>>)) {
       if (!value || typeof value.version !== 'string') continue;
-      const version = value.version.startsWith('npm:') ? value.version.slice(value.version.lastIndexOf('@') + 1) : value.version;
+      const version = value.version.startsWith('npm:')
+        ? value.version.slice(value.version.lastIndexOf('@') + 1)
+        : value.version;
       if (/^(file|git|https?|github):/.test(version)) continue;
       entries.push({ name, version, topLevel: depth === 0, dev: value.dev === true });
       walk(value.dependencies, depth + 1);
@@ -108,7 +128,9 @@ export function parseNpmProject(
   const problems: ParseResult['problems'] = [];
   const dependencies: Dependency[] = [];
   const json = readJson(manifest.file, manifest.text, problems);
-  const declared = json ? manifestDeps(manifest.text, json).declared : new Map<string, { range: string; dev: boolean; line?: number }>();
+  const declared = json
+    ? manifestDeps(manifest.text, json).declared
+    : new Map<string, { range: string; dev: boolean; line?: number }>();
   const lockJson = lock ? readJson(lock.file, lock.text, problems) : undefined;
   const entries = lockJson ? lockEntries(lockJson) : [];
   const topLevel = new Map(entries.filter((e) => e.topLevel).map((e) => [e.name, e]));

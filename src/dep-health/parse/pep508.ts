@@ -41,7 +41,10 @@ export function parseRequirement(text: string): Requirement | undefined {
   if (rest !== '' && !/^(~=|===|==|!=|<=|>=|<|>)/.test(rest)) return undefined;
   return {
     name: normalisePythonName(match[1]!),
-    extras: (match[2] ?? '').split(',').map((e) => e.trim()).filter(Boolean),
+    extras: (match[2] ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean),
     specifier: rest.replace(/\s+/g, ''),
     marker,
     url,
@@ -56,7 +59,10 @@ export function pinnedVersion(specifier: string): string | undefined {
 
 /** Converts a Poetry constraint (`^1.2`, `~1.2.3`, `1.2.*`, `>=1,<2`, `*`) to a PEP 440 specifier. */
 export function poetryToPep440(constraint: string): string {
-  const parts = constraint.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = constraint
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const out: string[] = [];
   for (const part of parts) {
     if (part === '*' || part === '') continue;

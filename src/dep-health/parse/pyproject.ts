@@ -7,11 +7,19 @@ import { readToml, table } from './toml-file';
 const DEV_GROUP = /^(dev|develop|development|test|tests|testing|lint|linting|docs?|typing|ci)$/i;
 
 function lineOf(text: string, needle: string): number | undefined {
-  const index = text.search(new RegExp(`["']?${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(["'\\s\\[=<>~!;]|$)`, 'im'));
+  const index = text.search(
+    new RegExp(`["']?${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(["'\\s\\[=<>~!;]|$)`, 'im'),
+  );
   return index < 0 ? undefined : text.slice(0, index).split('\n').length;
 }
 
-function fromPep508List(list: unknown, file: string, text: string, dev: boolean, group?: string): Dependency[] {
+function fromPep508List(
+  list: unknown,
+  file: string,
+  text: string,
+  dev: boolean,
+  group?: string,
+): Dependency[] {
   if (!Array.isArray(list)) return [];
   const out: Dependency[] = [];
   for (const item of list) {
@@ -33,11 +41,22 @@ function fromPep508List(list: unknown, file: string, text: string, dev: boolean,
   return out;
 }
 
-function fromPoetryTable(deps: unknown, file: string, text: string, dev: boolean, group?: string): Dependency[] {
+function fromPoetryTable(
+  deps: unknown,
+  file: string,
+  text: string,
+  dev: boolean,
+  group?: string,
+): Dependency[] {
   const out: Dependency[] = [];
   for (const [rawName, value] of Object.entries(table(deps))) {
     if (rawName.toLowerCase() === 'python') continue;
-    const spec = typeof value === 'string' ? value : typeof table(value).version === 'string' ? (table(value).version as string) : undefined;
+    const spec =
+      typeof value === 'string'
+        ? value
+        : typeof table(value).version === 'string'
+          ? (table(value).version as string)
+          : undefined;
     if (spec === undefined) continue; // git / path / url dependencies
     const specifier = poetryToPep440(spec);
     out.push({
@@ -61,7 +80,10 @@ interface LockedPackage {
 }
 
 /** poetry.lock and uv.lock both list `[[package]]` tables with name and version. */
-export function parsePythonLock(file: string, text: string): { packages: LockedPackage[]; problems: ParseResult['problems'] } {
+export function parsePythonLock(
+  file: string,
+  text: string,
+): { packages: LockedPackage[]; problems: ParseResult['problems'] } {
   const problems: ParseResult['problems'] = [];
   const doc = readToml(file, text, problems);
   const packages: LockedPackage[] = [];
@@ -96,11 +118,21 @@ export function parsePyproject(
     direct.push(...fromPoetryTable(poetry.dependencies, file, text, false));
     direct.push(...fromPoetryTable(poetry['dev-dependencies'], file, text, true, 'dev'));
     for (const [group, value] of Object.entries(table(poetry.group))) {
-      direct.push(...fromPoetryTable(table(value).dependencies, file, text, DEV_GROUP.test(group) || group !== 'main', group));
+      direct.push(
+        ...fromPoetryTable(
+          table(value).dependencies,
+          file,
+          text,
+          DEV_GROUP.test(group) || group !== 'main',
+          group,
+        ),
+      );
     }
   }
   const seen = new Set<string>();
-  const dependencies = direct.filter((d) => (seen.has(`${d.name}|${d.dev}`) ? false : (seen.add(`${d.name}|${d.dev}`), true)));
+  const dependencies = direct.filter((d) =>
+    seen.has(`${d.name}|${d.dev}`) ? false : (seen.add(`${d.name}|${d.dev}`), true),
+  );
   if (lock) {
     const locked = parsePythonLock(lock.file, lock.text);
     problems.push(...locked.problems);
@@ -115,7 +147,15 @@ export function parsePyproject(
     const declared = new Set(dependencies.map((d) => d.name));
     for (const pkg of locked.packages) {
       if (declared.has(pkg.name)) continue;
-      dependencies.push({ ecosystem: 'PyPI', name: pkg.name, file: lock.file, version: pkg.version, direct: false, dev: false, lockfile: lock.file });
+      dependencies.push({
+        ecosystem: 'PyPI',
+        name: pkg.name,
+        file: lock.file,
+        version: pkg.version,
+        direct: false,
+        dev: false,
+        lockfile: lock.file,
+      });
     }
   }
   return { dependencies, problems };

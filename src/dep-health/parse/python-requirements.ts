@@ -7,7 +7,9 @@ export type ReadFile = (file: string) => string | undefined;
 
 /** requirements-dev.txt, test-requirements.txt, requirements/lint.txt... */
 export function isDevRequirementsFile(file: string): boolean {
-  return /(^|[^a-z])(dev|test|tests|testing|lint|docs?|ci|typing)([^a-z]|$)/i.test(path.posix.basename(file).replace(/requirements?/i, ''));
+  return /(^|[^a-z])(dev|test|tests|testing|lint|docs?|ci|typing)([^a-z]|$)/i.test(
+    path.posix.basename(file).replace(/requirements?/i, ''),
+  );
 }
 
 interface LogicalLine {
@@ -36,13 +38,18 @@ function logicalLines(text: string): LogicalLine[] {
   return out;
 }
 
-const OPTION_WITH_VALUE = /^(-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host|--only-binary|--no-binary|--prefer-binary|--pre|--require-hashes|--use-feature|--no-index)\b/;
+const OPTION_WITH_VALUE =
+  /^(-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host|--only-binary|--no-binary|--prefer-binary|--pre|--require-hashes|--use-feature|--no-index)\b/;
 
 /**
  * Parses `file` and the files it includes with `-r` (direct requirements) and `-c`
  * (constraints: they pin versions of requirements declared elsewhere).
  */
-export function parseRequirementsFile(file: string, read: ReadFile, seen = new Set<string>()): ParseResult {
+export function parseRequirementsFile(
+  file: string,
+  read: ReadFile,
+  seen = new Set<string>(),
+): ParseResult {
   const result: ParseResult = { dependencies: [], problems: [] };
   const constraints = new Map<string, string>();
   const visit = (current: string, asConstraint: boolean, dev: boolean): void => {
@@ -56,8 +63,14 @@ export function parseRequirementsFile(file: string, read: ReadFile, seen = new S
     for (const { text: line, line: number } of logicalLines(text)) {
       const include = /^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/.exec(line);
       if (include) {
-        const target = path.posix.normalize(path.posix.join(path.posix.dirname(current), include[2]!));
-        visit(target, include[1]!.startsWith('-c') || include[1] === '--constraint', isDevRequirementsFile(target));
+        const target = path.posix.normalize(
+          path.posix.join(path.posix.dirname(current), include[2]!),
+        );
+        visit(
+          target,
+          include[1]!.startsWith('-c') || include[1] === '--constraint',
+          isDevRequirementsFile(target),
+        );
         continue;
       }
       if (/^(-e|--editable)\b/.test(line) || OPTION_WITH_VALUE.test(line)) continue;
@@ -65,7 +78,11 @@ export function parseRequirementsFile(file: string, read: ReadFile, seen = new S
       const requirementText = line.replace(/\s+--[a-z-]+(?:=\S+|\s+(?!-)\S+)?/gi, '').trim();
       const requirement = parseRequirement(requirementText);
       if (!requirement) {
-        result.problems.push({ file: current, line: number, message: `${current}:${number}: cannot read requirement ${JSON.stringify(line.slice(0, 80))}` });
+        result.problems.push({
+          file: current,
+          line: number,
+          message: `${current}:${number}: cannot read requirement ${JSON.stringify(line.slice(0, 80))}`,
+        });
         continue;
       }
       const version = pinnedVersion(requirement.specifier);

@@ -26,7 +26,11 @@ export function parseUses(uses: string): ActionReference | undefined {
   if (uses.startsWith('./') || uses.startsWith('docker://')) return undefined;
   const match = /^([^/@\s]+)\/([^/@\s]+)((?:\/[^@\s]+)?)@(\S+)$/.exec(uses.trim());
   if (!match) return undefined;
-  return { repository: `${match[1]}/${match[2]}`, path: match[3] ? match[3].slice(1) : undefined, ref: match[4]! };
+  return {
+    repository: `${match[1]}/${match[2]}`,
+    path: match[3] ? match[3].slice(1) : undefined,
+    ref: match[4]!,
+  };
 }
 
 export function parseWorkflow(file: string, text: string): ParseResult {
@@ -37,7 +41,11 @@ export function parseWorkflow(file: string, text: string): ParseResult {
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
     const line = lineCounter.linePos(error.pos[0]).line;
-    problems.push({ file, line, message: `${file} is not valid YAML (line ${line}): ${error.message.split('\n')[0]}` });
+    problems.push({
+      file,
+      line,
+      message: `${file} is not valid YAML (line ${line}): ${error.message.split('\n')[0]}`,
+    });
     return { dependencies, problems };
   }
   const add = (node: Node | undefined | null) => {
@@ -64,7 +72,8 @@ export function parseWorkflow(file: string, text: string): ParseResult {
     add(job.value.get('uses', true) as Node | undefined);
     const steps = job.value.get('steps', true);
     if (!isSeq(steps)) continue;
-    for (const step of steps.items) if (isMap(step)) add(step.get('uses', true) as Node | undefined);
+    for (const step of steps.items)
+      if (isMap(step)) add(step.get('uses', true) as Node | undefined);
   }
   return { dependencies, problems };
 }

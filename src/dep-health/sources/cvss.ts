@@ -2,7 +2,9 @@
 import * as cvssModule from 'ae-cvss-calculator';
 
 // The package is CommonJS: its classes sit on the namespace or on `default` depending on the loader.
-const cvss = ((cvssModule as unknown as { Cvss3P1?: unknown }).Cvss3P1 ? cvssModule : (cvssModule as unknown as { default: typeof cvssModule }).default);
+const cvss = (cvssModule as unknown as { Cvss3P1?: unknown }).Cvss3P1
+  ? cvssModule
+  : (cvssModule as unknown as { default: typeof cvssModule }).default;
 
 export type SeverityLabel = 'critical' | 'high' | 'moderate' | 'low' | 'unknown';
 
@@ -34,7 +36,13 @@ export function cvssScore(vector: string): number | undefined {
   }
 }
 
-const LABELS: Record<string, SeverityLabel> = { critical: 'critical', high: 'high', moderate: 'moderate', medium: 'moderate', low: 'low' };
+const LABELS: Record<string, SeverityLabel> = {
+  critical: 'critical',
+  high: 'high',
+  moderate: 'moderate',
+  medium: 'moderate',
+  low: 'low',
+};
 
 export function normaliseLabel(label: string | undefined): SeverityLabel {
   return LABELS[(label ?? '').toLowerCase()] ?? 'unknown';

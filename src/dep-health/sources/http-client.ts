@@ -91,13 +91,17 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         response = await limit(() =>
           doFetch(url, {
             ...init,
-            headers: { 'user-agent': options.userAgent ?? 'tend-dep-health', ...(init.headers as Record<string, string>) },
+            headers: {
+              'user-agent': options.userAgent ?? 'tend-dep-health',
+              ...(init.headers as Record<string, string>),
+            },
             signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
           }),
         );
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-        lastReason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+        lastReason =
+          cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
         continue;
       }
       if (response.status === 404 || response.status === 410) {
@@ -133,7 +137,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       return response ? await response.text() : undefined;
     },
     async postJson<T>(url: string, body: unknown) {
-      const response = await send(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+      const response = await send(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (!response) throw new HttpStatusError(url, 404);
       return (await response.json()) as T;
     },

@@ -22,28 +22,47 @@ export function packumentPath(name: string): string {
 function repositoryUrl(doc: Packument): string | undefined {
   const raw = typeof doc.repository === 'string' ? doc.repository : doc.repository?.url;
   if (!raw) return doc.homepage;
-  const github = /github\.com[/:]([^/]+\/[^/.#]+)/.exec(raw) ?? /^github:([^/]+\/[^/.#]+)/.exec(raw) ?? /^([\w-]+\/[\w.-]+)$/.exec(raw);
+  const github =
+    /github\.com[/:]([^/]+\/[^/.#]+)/.exec(raw) ??
+    /^github:([^/]+\/[^/.#]+)/.exec(raw) ??
+    /^([\w-]+\/[\w.-]+)$/.exec(raw);
   return github ? `https://github.com/${github[1]}` : doc.homepage;
 }
 
-export function npmRegistry(http: HttpClient, baseUrl: string, options: { abbreviated?: boolean } = {}): RegistryClient {
+export function npmRegistry(
+  http: HttpClient,
+  baseUrl: string,
+  options: { abbreviated?: boolean } = {},
+): RegistryClient {
   const base = baseUrl.replace(/\/+$/, '');
   return {
     host: new URL(base).host,
     async fetch(name) {
       const doc = await http.getJson<Packument>(
         `${base}/${packumentPath(name)}`,
-        options.abbreviated ? { accept: 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8' } : {},
+        options.abbreviated
+          ? { accept: 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8' }
+          : {},
       );
       if (!doc) return undefined;
       const versions = Object.keys(doc.versions ?? {});
       const deprecated: Record<string, string> = {};
       for (const [version, meta] of Object.entries(doc.versions ?? {})) {
-        if (typeof meta?.deprecated === 'string' && meta.deprecated !== '') deprecated[version] = meta.deprecated;
+        if (typeof meta?.deprecated === 'string' && meta.deprecated !== '')
+          deprecated[version] = meta.deprecated;
       }
       const time: Record<string, string> = {};
-      for (const [key, value] of Object.entries(doc.time ?? {})) if (key !== 'created' && key !== 'modified') time[key] = value;
-      const info: PackageInfo = { ecosystem: 'npm', name, versions, latest: doc['dist-tags']?.latest, time, deprecated, homepage: repositoryUrl(doc) };
+      for (const [key, value] of Object.entries(doc.time ?? {}))
+        if (key !== 'created' && key !== 'modified') time[key] = value;
+      const info: PackageInfo = {
+        ecosystem: 'npm',
+        name,
+        versions,
+        latest: doc['dist-tags']?.latest,
+        time,
+        deprecated,
+        homepage: repositoryUrl(doc),
+      };
       return info;
     },
   };

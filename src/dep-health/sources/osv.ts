@@ -50,21 +50,35 @@ export interface VulnerableDependency {
 const BATCH = 1000;
 
 function severityOf(record: OsvRecord): { score?: number; severity: SeverityLabel } {
-  const scores = (record.severity ?? []).map((s) => cvssScore(s.score)).filter((s): s is number => s !== undefined);
+  const scores = (record.severity ?? [])
+    .map((s) => cvssScore(s.score))
+    .filter((s): s is number => s !== undefined);
   if (scores.length > 0) {
     const score = Math.max(...scores);
     return { score, severity: labelOfScore(score) };
   }
-  const label = record.database_specific?.severity ?? record.affected?.find((a) => a.database_specific?.severity)?.database_specific?.severity;
+  const label =
+    record.database_specific?.severity ??
+    record.affected?.find((a) => a.database_specific?.severity)?.database_specific?.severity;
   return { severity: normaliseLabel(label) };
 }
 
 /** Affected ranges and the lowest fixed version above `installed` for this package. */
-export function fixInfo(record: OsvRecord, ecosystem: OsvEcosystem, name: string, installed: string): { affected: string[]; fixedIn?: string } {
+export function fixInfo(
+  record: OsvRecord,
+  ecosystem: OsvEcosystem,
+  name: string,
+  installed: string,
+): { affected: string[]; fixedIn?: string } {
   const affected: string[] = [];
   const fixes: string[] = [];
   for (const entry of record.affected ?? []) {
-    if (entry.package && (entry.package.ecosystem !== ecosystem || entry.package.name.toLowerCase() !== name.toLowerCase())) continue;
+    if (
+      entry.package &&
+      (entry.package.ecosystem !== ecosystem ||
+        entry.package.name.toLowerCase() !== name.toLowerCase())
+    )
+      continue;
     for (const range of entry.ranges ?? []) {
       if (range.type === 'GIT') continue;
       let introduced: string | undefined;
@@ -72,11 +86,15 @@ export function fixInfo(record: OsvRecord, ecosystem: OsvEcosystem, name: string
         if (event.introduced !== undefined) introduced = event.introduced;
         const end = event.fixed ?? event.last_affected ?? event.limit;
         if (end === undefined) continue;
-        affected.push(`${introduced && introduced !== '0' ? `>=${introduced} ` : ''}${event.fixed ? '<' : '<='}${end}`);
-        if (event.fixed && compareVersions(ecosystem, event.fixed, installed) > 0) fixes.push(event.fixed);
+        affected.push(
+          `${introduced && introduced !== '0' ? `>=${introduced} ` : ''}${event.fixed ? '<' : '<='}${end}`,
+        );
+        if (event.fixed && compareVersions(ecosystem, event.fixed, installed) > 0)
+          fixes.push(event.fixed);
         introduced = undefined;
       }
-      if (introduced !== undefined) affected.push(introduced === '0' ? 'all versions' : `>=${introduced}`);
+      if (introduced !== undefined)
+        affected.push(introduced === '0' ? 'all versions' : `>=${introduced}`);
     }
   }
   fixes.sort((a, b) => compareVersions(ecosystem, a, b));
@@ -98,16 +116,26 @@ export function osvClient(http: HttpClient, baseUrl: string): OsvClient {
       const idsByTarget: string[][] = [];
       for (let i = 0; i < targets.length; i += BATCH) {
         const slice = targets.slice(i, i + BATCH);
-        const response = await http.postJson<{ results: { vulns?: { id: string }[] }[] }>(`${base}/v1/querybatch`, {
-          queries: slice.map((d) => ({ package: { name: d.name, ecosystem: d.ecosystem }, version: d.ecosystem === 'Go' ? d.version!.replace(/^v/, '') : d.version })),
-        });
-        slice.forEach((_, index) => idsByTarget.push((response.results[index]?.vulns ?? []).map((v) => v.id)));
+        const response = await http.postJson<{ results: { vulns?: { id: string }[] }[] }>(
+          `${base}/v1/querybatch`,
+          {
+            queries: slice.map((d) => ({
+              package: { name: d.name, ecosystem: d.ecosystem },
+              version: d.ecosystem === 'Go' ? d.version!.replace(/^v/, '') : d.version,
+            })),
+          },
+        );
+        slice.forEach((_, index) =>
+          idsByTarget.push((response.results[index]?.vulns ?? []).map((v) => v.id)),
+        );
       }
       const ids = [...new Set(idsByTarget.flat())];
       const records = new Map<string, OsvRecord>();
       await Promise.all(
         ids.map(async (id) => {
-          const record = await http.getJson<OsvRecord>(`${base}/v1/vulns/${encodeURIComponent(id)}`);
+          const record = await http.getJson<OsvRecord>(
+            `${base}/v1/vulns/${encodeURIComponent(id)}`,
+          );
           if (record) records.set(id, record);
         }),
       );
@@ -116,12 +144,32 @@ export function osvClient(http: HttpClient, baseUrl: string): OsvClient {
         const vulnerabilities = idsByTarget[index]!.flatMap((id) => {
           const record = records.get(id);
           if (!record) return [];
-          const { affected, fixedIn } = fixInfo(record, target.ecosystem, target.name, target.version!);
-          return [{ id, aliases: record.aliases ?? [], summary: record.summary ?? record.details?.slice(0, 160) ?? id, ...severityOf(record), affected, fixedIn, url: `https://osv.dev/vulnerability/${id}` }];
+          const { affected, fixedIn } = fixInfo(
+            record,
+            target.ecosystem,
+            target.name,
+            target.version!,
+          );
+          return [
+            {
+              id,
+              aliases: record.aliases ?? [],
+              summary: record.summary ?? record.details?.slice(0, 160) ?? id,
+              ...severityOf(record),
+              affected,
+              fixedIn,
+              url: `https://osv.dev/vulnerability/${id}`,
+            },
+          ];
         });
         if (vulnerabilities.length === 0) return;
         for (const dep of queryable) {
-          if (dep.ecosystem === target.ecosystem && dep.name === target.name && dep.version === target.version) out.push({ dependency: dep, vulnerabilities });
+          if (
+            dep.ecosystem === target.ecosystem &&
+            dep.name === target.name &&
+            dep.version === target.version
+          )
+            out.push({ dependency: dep, vulnerabilities });
         }
       });
       return out;

@@ -6,7 +6,10 @@ import type { OsvEcosystem } from '../model';
 export type UpdateType = 'major' | 'minor' | 'patch' | 'none';
 
 function cleanSemver(version: string): string | null {
-  return semver.valid(version.replace(/^v/, '')) ?? semver.valid(semver.coerce(version.replace(/^v/, ''))?.version ?? '');
+  return (
+    semver.valid(version.replace(/^v/, '')) ??
+    semver.valid(semver.coerce(version.replace(/^v/, ''))?.version ?? '')
+  );
 }
 
 export function compareVersions(ecosystem: OsvEcosystem, a: string, b: string): number {
@@ -27,7 +30,11 @@ export function isPrerelease(ecosystem: OsvEcosystem, version: string): boolean 
 }
 
 /** Highest stable version satisfying `range` (undefined range: any). */
-export function maxSatisfying(ecosystem: OsvEcosystem, versions: string[], range: string | undefined): string | undefined {
+export function maxSatisfying(
+  ecosystem: OsvEcosystem,
+  versions: string[],
+  range: string | undefined,
+): string | undefined {
   const stable = versions.filter((v) => !isPrerelease(ecosystem, v));
   if (ecosystem === 'PyPI') {
     if (!range) return stable.sort((a, b) => compareVersions(ecosystem, a, b)).at(-1);
@@ -43,7 +50,8 @@ export function maxSatisfying(ecosystem: OsvEcosystem, versions: string[], range
 export function updateType(ecosystem: OsvEcosystem, from: string, to: string): UpdateType {
   if (compareVersions(ecosystem, from, to) >= 0) return 'none';
   const parts = (v: string) => {
-    if (ecosystem === 'PyPI' && pep440.valid(v)) return [pep440.major(v), pep440.minor(v), pep440.patch(v)];
+    if (ecosystem === 'PyPI' && pep440.valid(v))
+      return [pep440.major(v), pep440.minor(v), pep440.patch(v)];
     const s = cleanSemver(v);
     return s ? [semver.major(s), semver.minor(s), semver.patch(s)] : [0, 0, 0];
   };

@@ -12,12 +12,17 @@ export function goExports(parser: Parser, file: string, text: string): ExportedN
   if (!tree) return [];
   const out: ExportedName[] = [];
   const add = (node: Node | null) => {
-    if (node && exported(node.text)) out.push({ name: node.text, file, line: node.startPosition.row + 1 });
+    if (node && exported(node.text))
+      out.push({ name: node.text, file, line: node.startPosition.row + 1 });
   };
   for (const declaration of tree.rootNode.namedChildren) {
     if (!declaration) continue;
     if (declaration.type === 'function_declaration') add(declaration.childForFieldName('name'));
-    else if (declaration.type === 'type_declaration' || declaration.type === 'var_declaration' || declaration.type === 'const_declaration') {
+    else if (
+      declaration.type === 'type_declaration' ||
+      declaration.type === 'var_declaration' ||
+      declaration.type === 'const_declaration'
+    ) {
       const specs: Node[] = [];
       const collect = (node: Node) => {
         for (const child of node.namedChildren) {

@@ -6,7 +6,8 @@ import type { ExportedName } from './model';
 function stringsOf(node: Node): string[] {
   const out: string[] = [];
   for (const child of node.namedChildren) {
-    if (child?.type === 'string') out.push(child.text.replace(/^[rbuRBU]*(['"]{1,3})([\s\S]*)\1$/, '$2'));
+    if (child?.type === 'string')
+      out.push(child.text.replace(/^[rbuRBU]*(['"]{1,3})([\s\S]*)\1$/, '$2'));
   }
   return out;
 }
@@ -21,7 +22,10 @@ export function pythonExports(parser: Parser, file: string, text: string): Expor
   };
   for (const statement of tree.rootNode.namedChildren) {
     if (!statement) continue;
-    const node = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    const node =
+      statement.type === 'decorated_definition'
+        ? statement.childForFieldName('definition')
+        : statement;
     if (!node) continue;
     if (node.type === 'function_definition' || node.type === 'class_definition') {
       const name = node.childForFieldName('name');
@@ -32,7 +36,8 @@ export function pythonExports(parser: Parser, file: string, text: string): Expor
       const left = assignment.childForFieldName('left');
       const right = assignment.childForFieldName('right');
       if (left?.type !== 'identifier') continue;
-      if (left.text === '__all__' && right && (right.type === 'list' || right.type === 'tuple')) all = stringsOf(right);
+      if (left.text === '__all__' && right && (right.type === 'list' || right.type === 'tuple'))
+        all = stringsOf(right);
       else add(left.text, left);
     }
   }

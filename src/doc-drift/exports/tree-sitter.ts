@@ -11,13 +11,20 @@ const parsers = new Map<GrammarName, Promise<Parser>>();
 
 function wasm(name: GrammarName): Uint8Array {
   // Literal URLs so the bundler sees and ships each asset.
-  if (name === 'python') return readFileSync(new URL('../../../node_modules/tree-sitter-python/tree-sitter-python.wasm', import.meta.url));
-  return readFileSync(new URL('../../../node_modules/tree-sitter-go/tree-sitter-go.wasm', import.meta.url));
+  if (name === 'python')
+    return readFileSync(
+      new URL('../../../node_modules/tree-sitter-python/tree-sitter-python.wasm', import.meta.url),
+    );
+  return readFileSync(
+    new URL('../../../node_modules/tree-sitter-go/tree-sitter-go.wasm', import.meta.url),
+  );
 }
 
 async function load(name: GrammarName): Promise<Parser> {
   runtime ??= Parser.init({
-    wasmBinary: readFileSync(new URL('../../../node_modules/web-tree-sitter/tree-sitter.wasm', import.meta.url)),
+    wasmBinary: readFileSync(
+      new URL('../../../node_modules/web-tree-sitter/tree-sitter.wasm', import.meta.url),
+    ),
   });
   await runtime;
   const parser = new Parser();

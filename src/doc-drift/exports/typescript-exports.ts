@@ -14,19 +14,33 @@ function resolveModule(from: string, specifier: string, read: ReadSource): strin
   if (!specifier.startsWith('.')) return undefined;
   const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
   const stem = base.replace(/\.(m|c)?jsx?$/, '');
-  const candidates = [base, ...EXTENSIONS.map((e) => stem + e), ...EXTENSIONS.map((e) => `${base}/index${e}`)];
+  const candidates = [
+    base,
+    ...EXTENSIONS.map((e) => stem + e),
+    ...EXTENSIONS.map((e) => `${base}/index${e}`),
+  ];
   return candidates.find((c) => read(c) !== undefined);
 }
 
 function hasExport(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  return (
+    ts.canHaveModifiers(node) &&
+    (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  );
 }
 
 function isDefault(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+  return (
+    ts.canHaveModifiers(node) &&
+    (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)
+  );
 }
 
-export function typescriptExports(file: string, read: ReadSource, seen = new Set<string>()): ExportedName[] {
+export function typescriptExports(
+  file: string,
+  read: ReadSource,
+  seen = new Set<string>(),
+): ExportedName[] {
   if (seen.has(file)) return [];
   seen.add(file);
   const text = read(file);
@@ -35,18 +49,26 @@ export function typescriptExports(file: string, read: ReadSource, seen = new Set
   const out: ExportedName[] = [];
   const add = (name: string, node: ts.Node) => {
     if (name === 'default' || name.startsWith('_')) return;
-    out.push({ name, file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
+    out.push({
+      name,
+      file,
+      line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1,
+    });
   };
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement)) {
       if (statement.isTypeOnly && !statement.exportClause) continue;
       const clause = statement.exportClause;
-      const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      const specifier =
+        statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)
+          ? statement.moduleSpecifier.text
+          : undefined;
       if (!clause && specifier) {
         const target = resolveModule(file, specifier, read);
         if (target) out.push(...typescriptExports(target, read, seen));
       } else if (clause && ts.isNamespaceExport(clause)) add(clause.name.text, clause.name);
-      else if (clause && ts.isNamedExports(clause)) for (const element of clause.elements) add(element.name.text, element.name);
+      else if (clause && ts.isNamedExports(clause))
+        for (const element of clause.elements) add(element.name.text, element.name);
       continue;
     }
     if (!hasExport(statement) || isDefault(statement)) {
@@ -73,14 +95,24 @@ export function typescriptExports(file: string, read: ReadSource, seen = new Set
   return out;
 }
 
-function collectCommonJs(statement: ts.Statement, source: ts.SourceFile, add: (name: string, node: ts.Node) => void): void {
+function collectCommonJs(
+  statement: ts.Statement,
+  source: ts.SourceFile,
+  add: (name: string, node: ts.Node) => void,
+): void {
   if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) return;
   const { left, right, operatorToken } = statement.expression;
-  if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left)) return;
+  if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left))
+    return;
   const target = left.expression.getText(source);
   if (target === 'exports' || target === 'module.exports') {
     add(left.name.text, left.name);
-  } else if (ts.isIdentifier(left.expression) && left.expression.text === 'module' && left.name.text === 'exports' && ts.isObjectLiteralExpression(right)) {
+  } else if (
+    ts.isIdentifier(left.expression) &&
+    left.expression.text === 'module' &&
+    left.name.text === 'exports' &&
+    ts.isObjectLiteralExpression(right)
+  ) {
     for (const property of right.properties) {
       if (property.name && ts.isIdentifier(property.name)) add(property.name.text, property.name);
     }

@@ -32,7 +32,10 @@ export interface FakeServers {
   url: string;
   /** Versions visible in packuments, per package (add later to "publish"). */
   visible: Map<string, Set<string>>;
-  osv: { vulns: Map<string, Record<string, unknown>>; affected: { name: string; ecosystem: string; version: string; id: string }[] };
+  osv: {
+    vulns: Map<string, Record<string, unknown>>;
+    affected: { name: string; ecosystem: string; version: string; id: string }[];
+  };
   requests: string[];
   /** When set, every request gets this status (an unreachable-looking host). */
   failWith?: number;
@@ -42,9 +45,18 @@ export interface FakeServers {
 export function packPackage(root: string, name: string, v: FakeVersion): Packed {
   const dir = path.join(root, `${name}-${v.version}`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: v.version, main: 'index.js', license: 'MIT' }, null, 2));
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name, version: v.version, main: 'index.js', license: 'MIT' }, null, 2),
+  );
   writeFileSync(path.join(dir, 'index.js'), v.source);
-  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', root], { cwd: dir, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', root], {
+    cwd: dir,
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .at(-1)!;
   const file = path.join(root, out);
   const data = readFileSync(file);
   return {
@@ -57,12 +69,20 @@ export function packPackage(root: string, name: string, v: FakeVersion): Packed 
   };
 }
 
-export async function startFakeServers(packages: Record<string, FakeVersion[]>): Promise<FakeServers> {
+export async function startFakeServers(
+  packages: Record<string, FakeVersion[]>,
+): Promise<FakeServers> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'tend-fake-registry-'));
   const packed = new Map<string, Packed[]>();
-  for (const [name, versions] of Object.entries(packages)) packed.set(name, versions.map((v) => packPackage(root, name, v)));
+  for (const [name, versions] of Object.entries(packages))
+    packed.set(
+      name,
+      versions.map((v) => packPackage(root, name, v)),
+    );
   const state: Omit<FakeServers, 'url' | 'close'> = {
-    visible: new Map([...packed].map(([name, list]) => [name, new Set(list.map((p) => p.version))])),
+    visible: new Map(
+      [...packed].map(([name, list]) => [name, new Set(list.map((p) => p.version))]),
+    ),
     osv: { vulns: new Map(), affected: [] },
     requests: [],
   };
@@ -74,16 +94,28 @@ export async function startFakeServers(packages: Record<string, FakeVersion[]>):
       res.writeHead(status, { 'content-type': type, connection: 'close' });
       res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
     };
-    if ((state as FakeServers).failWith) return send((state as FakeServers).failWith!, { error: 'down' });
+    if ((state as FakeServers).failWith)
+      return send((state as FakeServers).failWith!, { error: 'down' });
     if (req.method === 'POST' && url.pathname === '/v1/querybatch') {
       let raw = '';
       req.on('data', (c) => (raw += c));
       req.on('end', () => {
-        const { queries } = JSON.parse(raw) as { queries: { package: { name: string; ecosystem: string }; version: string }[] };
+        const { queries } = JSON.parse(raw) as {
+          queries: { package: { name: string; ecosystem: string }; version: string }[];
+        };
         send(200, {
           results: queries.map((q) => {
-            const ids = state.osv.affected.filter((a) => a.name === q.package.name && a.ecosystem === q.package.ecosystem && a.version === q.version).map((a) => a.id);
-            return ids.length > 0 ? { vulns: ids.map((id) => ({ id, modified: '2024-01-01T00:00:00Z' })) } : {};
+            const ids = state.osv.affected
+              .filter(
+                (a) =>
+                  a.name === q.package.name &&
+                  a.ecosystem === q.package.ecosystem &&
+                  a.version === q.version,
+              )
+              .map((a) => a.id);
+            return ids.length > 0
+              ? { vulns: ids.map((id) => ({ id, modified: '2024-01-01T00:00:00Z' })) }
+              : {};
           }),
         });
       });
@@ -97,8 +129,12 @@ export async function startFakeServers(packages: Record<string, FakeVersion[]>):
     const tarball = /^\/(.+)\/-\/([^/]+\.tgz)$/.exec(decodeURIComponent(url.pathname));
     if (tarball) {
       const list = packed.get(tarball[1]!) ?? [];
-      const match = list.find((p) => path.basename(p.file) === tarball[2] || p.file.endsWith(tarball[2]!));
-      return match ? send(200, readFileSync(match.file), 'application/octet-stream') : send(404, { error: 'not found' });
+      const match = list.find(
+        (p) => path.basename(p.file) === tarball[2] || p.file.endsWith(tarball[2]!),
+      );
+      return match
+        ? send(200, readFileSync(match.file), 'application/octet-stream')
+        : send(404, { error: 'not found' });
     }
     const name = decodeURIComponent(url.pathname.slice(1));
     const list = (packed.get(name) ?? []).filter((p) => state.visible.get(name)?.has(p.version));
@@ -111,12 +147,27 @@ export async function startFakeServers(packages: Record<string, FakeVersion[]>):
           name,
           version: p.version,
           ...(p.deprecated ? { deprecated: p.deprecated } : {}),
-          dist: { tarball: `${base}/${name}/-/${path.basename(p.file)}`, shasum: p.shasum, integrity: p.integrity },
+          dist: {
+            tarball: `${base}/${name}/-/${path.basename(p.file)}`,
+            shasum: p.shasum,
+            integrity: p.integrity,
+          },
         },
       ]),
     );
-    const time = { created: list[0]!.time, modified: list.at(-1)!.time, ...Object.fromEntries(list.map((p) => [p.version, p.time])) };
-    return send(200, { _id: name, name, 'dist-tags': { latest }, versions, time, repository: { type: 'git', url: `git+https://github.com/example/${name}.git` } });
+    const time = {
+      created: list[0]!.time,
+      modified: list.at(-1)!.time,
+      ...Object.fromEntries(list.map((p) => [p.version, p.time])),
+    };
+    return send(200, {
+      _id: name,
+      name,
+      'dist-tags': { latest },
+      versions,
+      time,
+      repository: { type: 'git', url: `git+https://github.com/example/${name}.git` },
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

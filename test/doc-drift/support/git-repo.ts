@@ -21,7 +21,8 @@ export const NOW = new Date('2026-01-15T12:00:00Z');
 export function createTestRepo(): TestRepo {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tend-doc-drift-'));
   const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir };
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' }).trim();
   git('init', '-q', '-b', 'main');
   git('config', 'user.email', 'dev@example.com');
   git('config', 'user.name', 'Dev');

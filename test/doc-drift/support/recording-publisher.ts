@@ -11,7 +11,12 @@ export function recordingPublisher(): RecordingPublisher {
   let next = 1;
   const issues: RecordingPublisher['issues'] = new Map();
   const pulls: RecordingPublisher['pulls'] = new Map();
-  const upsert = <S>(store: Map<string, { spec: S; open: boolean; number: number }>, kind: 'issue' | 'pull', key: string, spec: S): PublishOutcome => {
+  const upsert = <S>(
+    store: Map<string, { spec: S; open: boolean; number: number }>,
+    kind: 'issue' | 'pull',
+    key: string,
+    spec: S,
+  ): PublishOutcome => {
     const existing = store.get(key);
     if (existing?.open) {
       const same = JSON.stringify(existing.spec) === JSON.stringify(spec);
@@ -22,7 +27,11 @@ export function recordingPublisher(): RecordingPublisher {
     store.set(key, { spec, open: true, number });
     return { kind, key, status: 'created', number };
   };
-  const close = <S>(store: Map<string, { spec: S; open: boolean; number: number }>, kind: 'issue' | 'pull', key: string): PublishOutcome => {
+  const close = <S>(
+    store: Map<string, { spec: S; open: boolean; number: number }>,
+    kind: 'issue' | 'pull',
+    key: string,
+  ): PublishOutcome => {
     const existing = store.get(key);
     if (!existing?.open) return { kind, key, status: 'absent' };
     existing.open = false;

@@ -22,7 +22,9 @@ function findNode(scope: MapScope, id: string): GraphQLObject | null {
   }
   if (Buffer.from(id, 'base64').toString().startsWith('020:PullRequestReviewThread')) {
     for (const issue of store.issues.values()) {
-      const thread = issue.pull ? reviewThreadObjects(scope, issue).find((t) => t.id === id) : undefined;
+      const thread = issue.pull
+        ? reviewThreadObjects(scope, issue).find((t) => t.id === id)
+        : undefined;
       if (thread) return thread;
     }
   }
