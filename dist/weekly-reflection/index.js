@@ -50332,6 +50332,10 @@ function renderReport(input) {
 
 ;// CONCATENATED MODULE: ./src/weekly-reflection/traces/trace-types.ts
 // The one shape every agent trace is normalised into, whatever tool wrote it.
+/** A tool call as the agent made it; its result fills in status and output later. */
+function startToolCall(id, name, input, line) {
+    return { id, name, input, line, status: 'unknown', output: '', outputChars: 0 };
+}
 const OUTPUT_KEEP_CHARS = 4000;
 function emptyTokens() {
     return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
@@ -54756,15 +54760,7 @@ function parseClaudeCode(records, file, format, malformedLines) {
                 if (!block || block.type !== 'tool_use')
                     continue;
                 const callId = asString(block.id) ?? `anonymous-${(anonymous += 1)}`;
-                const call = {
-                    id: callId,
-                    name: asString(block.name) ?? 'unknown',
-                    input: parseArguments(block.input),
-                    line,
-                    status: 'unknown',
-                    output: '',
-                    outputChars: 0,
-                };
+                const call = startToolCall(callId, asString(block.name) ?? 'unknown', parseArguments(block.input), line);
                 calls.set(callId, call);
                 session.toolCalls.push(call);
             }
@@ -54904,15 +54900,7 @@ function parseRollout(records, file, malformedLines) {
                 : itemType === 'custom_tool_call'
                     ? { input: payload.input }
                     : parseArguments(payload.arguments);
-            const call = {
-                id: callId,
-                name: asString(payload.name) ?? (itemType === 'local_shell_call' ? 'shell' : 'unknown'),
-                input,
-                line,
-                status: 'unknown',
-                output: '',
-                outputChars: 0,
-            };
+            const call = startToolCall(callId, asString(payload.name) ?? (itemType === 'local_shell_call' ? 'shell' : 'unknown'), input, line);
             calls.set(callId, call);
             session.toolCalls.push(call);
         }
@@ -54970,7 +54958,7 @@ function parseExecStream(records, file, malformedLines) {
                     : itemType === 'file_change'
                         ? { changes: item.changes }
                         : parseArguments(item.arguments);
-                call = { id, name, input, line, status: 'unknown', output: '', outputChars: 0 };
+                call = startToolCall(id, name, input, line);
                 calls.set(id, call);
                 session.toolCalls.push(call);
             }
@@ -55029,15 +55017,7 @@ function parseGeminiStream(records, file, malformedLines) {
         inAssistant = false;
         if (type === 'tool_use') {
             const id = asString(value.tool_id) ?? `line-${line}`;
-            const call = {
-                id,
-                name: asString(value.tool_name) ?? 'unknown',
-                input: parseArguments(value.parameters),
-                line,
-                status: 'unknown',
-                output: '',
-                outputChars: 0,
-            };
+            const call = startToolCall(id, asString(value.tool_name) ?? 'unknown', parseArguments(value.parameters), line);
             calls.set(id, call);
             session.toolCalls.push(call);
         }

@@ -11,6 +11,7 @@ import {
   keepOutput,
   parseArguments,
   resultText,
+  startToolCall,
   type ToolCall,
   type TraceFormat,
   type TraceSession,
@@ -116,15 +117,12 @@ export function parseClaudeCode(
         const block = asRecord(part);
         if (!block || block.type !== 'tool_use') continue;
         const callId = asString(block.id) ?? `anonymous-${(anonymous += 1)}`;
-        const call: ToolCall = {
-          id: callId,
-          name: asString(block.name) ?? 'unknown',
-          input: parseArguments(block.input),
+        const call = startToolCall(
+          callId,
+          asString(block.name) ?? 'unknown',
+          parseArguments(block.input),
           line,
-          status: 'unknown',
-          output: '',
-          outputChars: 0,
-        };
+        );
         calls.set(callId, call);
         session.toolCalls.push(call);
       }

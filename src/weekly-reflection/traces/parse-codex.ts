@@ -10,6 +10,7 @@ import {
   emptyTokens,
   keepOutput,
   parseArguments,
+  startToolCall,
   type ToolCall,
   type TraceSession,
 } from './trace-types';
@@ -121,15 +122,12 @@ function parseRollout(records: JsonRecord[], file: string, malformedLines: numbe
           : itemType === 'custom_tool_call'
             ? { input: payload.input }
             : parseArguments(payload.arguments);
-      const call: ToolCall = {
-        id: callId,
-        name: asString(payload.name) ?? (itemType === 'local_shell_call' ? 'shell' : 'unknown'),
+      const call = startToolCall(
+        callId,
+        asString(payload.name) ?? (itemType === 'local_shell_call' ? 'shell' : 'unknown'),
         input,
         line,
-        status: 'unknown',
-        output: '',
-        outputChars: 0,
-      };
+      );
       calls.set(callId, call);
       session.toolCalls.push(call);
     } else if (itemType === 'function_call_output' || itemType === 'custom_tool_call_output') {
@@ -191,7 +189,7 @@ function parseExecStream(
             : itemType === 'file_change'
               ? { changes: item.changes }
               : parseArguments(item.arguments);
-        call = { id, name, input, line, status: 'unknown', output: '', outputChars: 0 };
+        call = startToolCall(id, name, input, line);
         calls.set(id, call);
         session.toolCalls.push(call);
       }

@@ -9,6 +9,7 @@ import {
   emptyTokens,
   keepOutput,
   parseArguments,
+  startToolCall,
   type ToolCall,
   type TraceSession,
 } from './trace-types';
@@ -48,15 +49,12 @@ export function parseGeminiStream(
     inAssistant = false;
     if (type === 'tool_use') {
       const id = asString(value.tool_id) ?? `line-${line}`;
-      const call: ToolCall = {
+      const call = startToolCall(
         id,
-        name: asString(value.tool_name) ?? 'unknown',
-        input: parseArguments(value.parameters),
+        asString(value.tool_name) ?? 'unknown',
+        parseArguments(value.parameters),
         line,
-        status: 'unknown',
-        output: '',
-        outputChars: 0,
-      };
+      );
       calls.set(id, call);
       session.toolCalls.push(call);
     } else if (type === 'tool_result') {

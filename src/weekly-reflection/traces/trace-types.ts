@@ -42,6 +42,16 @@ export interface ToolCall {
   resultCount?: number;
 }
 
+/** A tool call as the agent made it; its result fills in status and output later. */
+export function startToolCall(
+  id: string,
+  name: string,
+  input: Record<string, unknown>,
+  line: number,
+): ToolCall {
+  return { id, name, input, line, status: 'unknown', output: '', outputChars: 0 };
+}
+
 export interface TraceSession {
   /** Trace file, relative to the workspace when inside it, POSIX separators. */
   file: string;
