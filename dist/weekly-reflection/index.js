@@ -50332,9 +50332,15 @@ function renderReport(input) {
 
 ;// CONCATENATED MODULE: ./src/weekly-reflection/traces/trace-types.ts
 // The one shape every agent trace is normalised into, whatever tool wrote it.
-/** A tool call as the agent made it; its result fills in status and output later. */
-function startToolCall(id, name, input, line) {
-    return { id, name, input, line, status: 'unknown', output: '', outputChars: 0 };
+/**
+ * Records a tool call as the agent made it, in the session and the id index its result is
+ * matched by; the result fills in status and output later.
+ */
+function startToolCall(session, calls, call) {
+    const started = { ...call, status: 'unknown', output: '', outputChars: 0 };
+    calls.set(call.id, started);
+    session.toolCalls.push(started);
+    return started;
 }
 const OUTPUT_KEEP_CHARS = 4000;
 function emptyTokens() {
@@ -54760,9 +54766,12 @@ function parseClaudeCode(records, file, format, malformedLines) {
                 if (!block || block.type !== 'tool_use')
                     continue;
                 const callId = asString(block.id) ?? `anonymous-${(anonymous += 1)}`;
-                const call = startToolCall(callId, asString(block.name) ?? 'unknown', parseArguments(block.input), line);
-                calls.set(callId, call);
-                session.toolCalls.push(call);
+                startToolCall(session, calls, {
+                    id: callId,
+                    name: asString(block.name) ?? 'unknown',
+                    input: parseArguments(block.input),
+                    line,
+                });
             }
         }
         else if (type === 'user') {
@@ -54900,9 +54909,12 @@ function parseRollout(records, file, malformedLines) {
                 : itemType === 'custom_tool_call'
                     ? { input: payload.input }
                     : parseArguments(payload.arguments);
-            const call = startToolCall(callId, asString(payload.name) ?? (itemType === 'local_shell_call' ? 'shell' : 'unknown'), input, line);
-            calls.set(callId, call);
-            session.toolCalls.push(call);
+            startToolCall(session, calls, {
+                id: callId,
+                name: asString(payload.name) ?? (itemType === 'local_shell_call' ? 'shell' : 'unknown'),
+                input,
+                line,
+            });
         }
         else if (itemType === 'function_call_output' || itemType === 'custom_tool_call_output') {
             const call = calls.get(asString(payload.call_id) ?? '');
@@ -54958,9 +54970,7 @@ function parseExecStream(records, file, malformedLines) {
                     : itemType === 'file_change'
                         ? { changes: item.changes }
                         : parseArguments(item.arguments);
-                call = startToolCall(id, name, input, line);
-                calls.set(id, call);
-                session.toolCalls.push(call);
+                call = startToolCall(session, calls, { id, name, input, line });
             }
             if (type === 'item.completed') {
                 const text = asString(item.aggregated_output) ??
@@ -55017,9 +55027,12 @@ function parseGeminiStream(records, file, malformedLines) {
         inAssistant = false;
         if (type === 'tool_use') {
             const id = asString(value.tool_id) ?? `line-${line}`;
-            const call = startToolCall(id, asString(value.tool_name) ?? 'unknown', parseArguments(value.parameters), line);
-            calls.set(id, call);
-            session.toolCalls.push(call);
+            startToolCall(session, calls, {
+                id,
+                name: asString(value.tool_name) ?? 'unknown',
+                input: parseArguments(value.parameters),
+                line,
+            });
         }
         else if (type === 'tool_result') {
             const call = calls.get(asString(value.tool_id) ?? '');

@@ -117,14 +117,12 @@ export function parseClaudeCode(
         const block = asRecord(part);
         if (!block || block.type !== 'tool_use') continue;
         const callId = asString(block.id) ?? `anonymous-${(anonymous += 1)}`;
-        const call = startToolCall(
-          callId,
-          asString(block.name) ?? 'unknown',
-          parseArguments(block.input),
+        startToolCall(session, calls, {
+          id: callId,
+          name: asString(block.name) ?? 'unknown',
+          input: parseArguments(block.input),
           line,
-        );
-        calls.set(callId, call);
-        session.toolCalls.push(call);
+        });
       }
     } else if (type === 'user') {
       for (const part of content) {

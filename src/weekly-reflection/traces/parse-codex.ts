@@ -122,14 +122,12 @@ function parseRollout(records: JsonRecord[], file: string, malformedLines: numbe
           : itemType === 'custom_tool_call'
             ? { input: payload.input }
             : parseArguments(payload.arguments);
-      const call = startToolCall(
-        callId,
-        asString(payload.name) ?? (itemType === 'local_shell_call' ? 'shell' : 'unknown'),
+      startToolCall(session, calls, {
+        id: callId,
+        name: asString(payload.name) ?? (itemType === 'local_shell_call' ? 'shell' : 'unknown'),
         input,
         line,
-      );
-      calls.set(callId, call);
-      session.toolCalls.push(call);
+      });
     } else if (itemType === 'function_call_output' || itemType === 'custom_tool_call_output') {
       const call = calls.get(asString(payload.call_id) ?? '');
       if (!call) continue;
@@ -189,9 +187,7 @@ function parseExecStream(
             : itemType === 'file_change'
               ? { changes: item.changes }
               : parseArguments(item.arguments);
-        call = startToolCall(id, name, input, line);
-        calls.set(id, call);
-        session.toolCalls.push(call);
+        call = startToolCall(session, calls, { id, name, input, line });
       }
       if (type === 'item.completed') {
         const text =

@@ -49,14 +49,12 @@ export function parseGeminiStream(
     inAssistant = false;
     if (type === 'tool_use') {
       const id = asString(value.tool_id) ?? `line-${line}`;
-      const call = startToolCall(
+      startToolCall(session, calls, {
         id,
-        asString(value.tool_name) ?? 'unknown',
-        parseArguments(value.parameters),
+        name: asString(value.tool_name) ?? 'unknown',
+        input: parseArguments(value.parameters),
         line,
-      );
-      calls.set(id, call);
-      session.toolCalls.push(call);
+      });
     } else if (type === 'tool_result') {
       const call = calls.get(asString(value.tool_id) ?? '');
       if (!call) continue;

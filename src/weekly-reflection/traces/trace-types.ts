@@ -42,14 +42,19 @@ export interface ToolCall {
   resultCount?: number;
 }
 
-/** A tool call as the agent made it; its result fills in status and output later. */
+/**
+ * Records a tool call as the agent made it, in the session and the id index its result is
+ * matched by; the result fills in status and output later.
+ */
 export function startToolCall(
-  id: string,
-  name: string,
-  input: Record<string, unknown>,
-  line: number,
+  session: TraceSession,
+  calls: Map<string, ToolCall>,
+  call: { id: string; name: string; input: Record<string, unknown>; line: number },
 ): ToolCall {
-  return { id, name, input, line, status: 'unknown', output: '', outputChars: 0 };
+  const started: ToolCall = { ...call, status: 'unknown', output: '', outputChars: 0 };
+  calls.set(call.id, started);
+  session.toolCalls.push(started);
+  return started;
 }
 
 export interface TraceSession {

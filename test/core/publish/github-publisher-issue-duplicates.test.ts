@@ -1,9 +1,9 @@
 // Never a duplicate issue: a maintainer removing tend's label, two runs at once, and a create
 // whose answer GitHub lost.
 import { memoryLogger } from '../../../src/core/context';
-import { createGitHubClient, type GitHubClient } from '../../../src/core/github-client';
+import { createGitHubClient } from '../../../src/core/github-client';
 import { createGitHubPublisher } from '../../../src/core/publish/github-publisher';
-import { REPO, startHarness, type Harness } from './publisher-harness';
+import { meetAt, REPO, startHarness, type Harness } from './publisher-harness';
 
 let h: Harness;
 
@@ -23,20 +23,6 @@ const REPORT = {
 };
 const MARKER = '<!-- tend:doc-drift:broken-links -->';
 const ISSUES_ROUTE = '/repos/{owner}/{repo}/issues';
-
-/** Holds every request `matches` picks until `parties` of them are waiting, then lets all go. */
-function meetAt(parties: number, matches: (method: string, url: string) => boolean) {
-  let arrived = 0;
-  let release: () => void = () => undefined;
-  const together = new Promise<void>((resolve) => (release = resolve));
-  return (client: GitHubClient) =>
-    client.hook.before('request', async (options) => {
-      if (!matches(String(options.method), String(options.url))) return;
-      arrived += 1;
-      if (arrived >= parties) release();
-      await together;
-    });
-}
 
 const issueCreate = (method: string, url: string) => method === 'POST' && url.endsWith('/issues');
 

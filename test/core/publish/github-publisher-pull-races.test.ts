@@ -1,8 +1,7 @@
 // Never a duplicate PR, and what a closed PR means: two runs at once, a create whose answer was
 // lost, a maintainer's rejection, tend's own resolution, and the cost of an unchanged rerun.
-import type { GitHubClient } from '../../../src/core/github-client';
 import type { PullRequestSpec } from '../../../src/core/publish/publisher';
-import { REPO, startHarness, type Harness } from './publisher-harness';
+import { meetAt, REPO, startHarness, type Harness } from './publisher-harness';
 
 let h: Harness;
 
@@ -22,20 +21,6 @@ const FIX: PullRequestSpec = {
   changes: [{ path: 'docs/guide.md', content: 'See [setup](install.md).\n' }],
 };
 const PULLS_ROUTE = '/repos/{owner}/{repo}/pulls';
-
-/** Holds every request `matches` picks until `parties` of them are waiting, then lets all go. */
-function meetAt(parties: number, matches: (method: string, url: string) => boolean) {
-  let arrived = 0;
-  let release: () => void = () => undefined;
-  const together = new Promise<void>((resolve) => (release = resolve));
-  return (client: GitHubClient) =>
-    client.hook.before('request', async (options) => {
-      if (!matches(String(options.method), String(options.url))) return;
-      arrived += 1;
-      if (arrived >= parties) release();
-      await together;
-    });
-}
 
 const pulls = () => h.issues().filter((item) => item.pull);
 

@@ -66,3 +66,17 @@ export async function startHarness(): Promise<Harness> {
       })),
   };
 }
+
+/** Holds every request `matches` picks until `parties` of them are waiting, then lets all go. */
+export function meetAt(parties: number, matches: (method: string, url: string) => boolean) {
+  let arrived = 0;
+  let release: () => void = () => undefined;
+  const together = new Promise<void>((resolve) => (release = resolve));
+  return (client: GitHubClient) =>
+    client.hook.before('request', async (options) => {
+      if (!matches(String(options.method), String(options.url))) return;
+      arrived += 1;
+      if (arrived >= parties) release();
+      await together;
+    });
+}

@@ -1,9 +1,8 @@
 // GitHub's official REST description (@octokit/openapi, OpenAPI 3.0.3), loaded once per process,
 // with its route table. OpenAPI 3.0's `nullable: true` without `type` (which Ajv rejects) is
 // rewritten to an `anyOf` with `{ type: 'null' }`, and a nullable `enum` gains `null`: the same meaning.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { packageFile } from './package-file';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -55,21 +54,7 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
 const CACHE_KEY = Symbol.for('tend.emulator.githubOpenApi');
 
 function specPath(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(
-      dir,
-      'node_modules',
-      '@octokit',
-      'openapi',
-      'generated',
-      'api.github.com.json',
-    );
-    if (existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('@octokit/openapi is not installed: run npm ci');
-    dir = parent;
-  }
+  return packageFile('@octokit/openapi', 'generated', 'api.github.com.json');
 }
 
 /** Rewrites `nullable` without `type` in place, everywhere below `node`. */
