@@ -4,7 +4,7 @@ import type { Freshness } from './freshness';
 import type { ParseProblem } from './model';
 import type { SeverityLabel } from './sources/cvss';
 import type { VulnerableDependency } from './sources/osv';
-import type { UpdateOutcome } from './render';
+import type { OutdatedAction, UpdateOutcome } from './render';
 
 const SEVERITY: Record<SeverityLabel, Severity> = {
   critical: 'error',
@@ -19,6 +19,7 @@ export function buildFindings(input: {
   freshness: Freshness[];
   problems: ParseProblem[];
   unpinnedActions: { file: string; line?: number; uses: string }[];
+  outdatedActions: OutdatedAction[];
   outcomes: UpdateOutcome[];
 }): Finding[] {
   const findings: Finding[] = [];
@@ -32,6 +33,7 @@ export function buildFindings(input: {
         line: d.line,
         message: `${d.name}@${d.version} has ${v.severity} vulnerability ${v.id}: ${v.summary}${v.fixedIn ? ` (fixed in ${v.fixedIn})` : ' (no fix yet)'}`,
         evidence: [v.url, ...v.aliases],
+        sources: v.sources ?? ['osv'],
         package: d.name,
         ecosystem: d.ecosystem,
         version: d.version,
@@ -94,6 +96,19 @@ export function buildFindings(input: {
       evidence: [
         'https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions',
       ],
+    });
+  }
+  for (const a of input.outdatedActions) {
+    findings.push({
+      id: `outdated-action:${a.file}:${a.uses}:${a.latest}`,
+      kind: 'outdated-action',
+      severity: 'notice',
+      file: a.file,
+      line: a.line,
+      message: `${a.uses} is on ${a.current}; major version ${a.latest} is out`,
+      evidence: [a.releaseUrl],
+      current: a.current,
+      latest: a.latest,
     });
   }
   for (const p of input.problems) {

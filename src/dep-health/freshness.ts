@@ -36,9 +36,14 @@ export function computeFreshness(
   info: PackageInfo,
   now: Date,
   staleDays: number,
+  /** The version in use when the dependency's own `version` does not say (a floating tag). */
+  currentOverride?: string,
 ): Freshness {
   const { ecosystem } = dependency;
-  const current = dependency.version ?? maxSatisfying(ecosystem, info.versions, dependency.range);
+  const current =
+    currentOverride ??
+    dependency.version ??
+    maxSatisfying(ecosystem, info.versions, dependency.range);
   const stable = info.versions.filter((v) => !isPrerelease(ecosystem, v));
   const latest =
     info.latest && !isPrerelease(ecosystem, info.latest)

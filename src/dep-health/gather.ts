@@ -3,6 +3,8 @@
 import { computeFreshness, type Freshness } from './freshness';
 import type { DepHealthOptions } from './inputs';
 import type { Dependency, OsvEcosystem } from './model';
+import type { GitHubClient } from '../core/github-client';
+import { currentRelease, readActionTags } from './sources/github-actions';
 import { goProxy } from './sources/go-proxy';
 import {
   createLimiter,
@@ -28,6 +30,29 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Freshness of workflow `uses:` references from their repositories' tags (one request each). */
+async function actionFreshness(
+  actions: Dependency[],
+  github: GitHubClient,
+  limit: <T>(task: () => Promise<T>) => Promise<T>,
+  now: Date,
+  staleDays: number,
+): Promise<Freshness[]> {
+  const repositories = [...new Set(actions.map((d) => d.name))];
+  const tags = new Map(
+    await Promise.all(
+      repositories.map((name) =>
+        limit(async () => [name, await readActionTags(github, name)] as const),
+      ),
+    ),
+  );
+  return actions.flatMap((dep) => {
+    const found = tags.get(dep.name);
+    const current = found && currentRelease(dep, found);
+    return found && current ? [computeFreshness(dep, found.info, now, staleDays, current)] : [];
+  });
+}
+
 export async function gather(
   dependencies: Dependency[],
   options: Pick<
@@ -36,6 +61,8 @@ export async function gather(
   >,
   http: HttpClient,
   now: Date,
+  /** For the tags of the actions workflows use; without it they are not checked (a note says so). */
+  github?: GitHubClient,
 ): Promise<Gathered> {
   const partial: string[] = [];
   const notes: string[] = [];
@@ -91,6 +118,19 @@ export async function gather(
     ),
   );
   for (const message of failedHosts.values()) partial.push(message);
+  const actions = dependencies.filter((d) => d.ecosystem === 'GitHub Actions' && d.direct);
+  const actionRows: Freshness[] = [];
+  if (actions.length > 0 && github) {
+    try {
+      actionRows.push(...(await actionFreshness(actions, github, limit, now, options.staleDays)));
+    } catch (error) {
+      partial.push(`action versions from the GitHub API: ${describe(error)}`);
+    }
+  } else if (actions.length > 0) {
+    notes.push(
+      `${actions.length} workflow \`uses:\` reference(s) were not checked for newer majors: that needs the GitHub API (a token).`,
+    );
+  }
   // Every dependency sharing the same facts gets its own freshness row (same package in two manifests).
   const byDep = new Map(
     freshness.map((f) => [
@@ -102,5 +142,5 @@ export async function gather(
     const found = byDep.get(`${dep.ecosystem}|${dep.name}|${dep.version ?? dep.range ?? ''}`);
     return found ? [found.dependency === dep ? found : { ...found, dependency: dep }] : [];
   });
-  return { vulnerable, freshness: all, partial, notes };
+  return { vulnerable, freshness: [...all, ...actionRows], partial, notes };
 }

@@ -22,7 +22,13 @@ import {
   type UpdateOutcome,
 } from './render';
 import { createHttpClient, type HttpClient } from './sources/http-client';
-import { readDependabotAlerts } from './dependabot-alerts';
+import {
+  handleApprovalEvent,
+  isHealthIssueEdit,
+  readApprovals,
+  unrecordedTicks,
+} from './approvals';
+import { mergeDependabotAlerts, readDependabotAlerts } from './dependabot-alerts';
 import { applyUpdates } from './apply-updates';
 import { planUpdates } from './update-plan';
 
@@ -36,6 +42,8 @@ export interface RunDependencies {
 interface LatestState {
   rejected?: string[];
   score?: number;
+  /** Keys of the update PRs open after the run, so a later run can close the stale ones. */
+  openPullRequests?: string[];
 }
 
 export async function run(
@@ -48,19 +56,40 @@ export async function run(
   const inventory = discoverDependencies(ctx.workspace, options.ecosystems, options.excludePaths);
   const retryBaseMs = Number(process.env.TEND_RETRY_BASE_MS) || 500;
   const http = deps.http ?? createHttpClient({ concurrency: options.concurrency, retryBaseMs });
-  const gathered = await gather(inventory.dependencies, options, http, now);
+  const gathered = await gather(inventory.dependencies, options, http, now, ctx.github);
   const partial = [...gathered.partial];
   const notes = [...gathered.notes];
 
   if (options.dependabotAlerts && ctx.github && ctx.repo) {
-    const alerts = await readDependabotAlerts(ctx.github, ctx.repo);
-    notes.push(alerts.note);
+    const read = await readDependabotAlerts(ctx.github, ctx.repo);
+    notes.push(read.note);
+    if (read.alerts) {
+      const merged = mergeDependabotAlerts(
+        gathered.vulnerable,
+        inventory.dependencies,
+        read.alerts,
+      );
+      gathered.vulnerable = merged.vulnerable;
+      notes.push(
+        `Dependabot: ${merged.confirmed} alert(s) confirm OSV's advisories, ${merged.added} added that OSV did not report${merged.unmatched.length > 0 ? `, ${merged.unmatched.length} name a manifest tend did not read (${merged.unmatched.map((a) => `${a.dependency.package.name} in ${a.dependency.manifest_path}`).join(', ')})` : ''}.`,
+      );
+    }
   } else if (!ctx.github) {
     notes.push('Offline: Dependabot alerts and pull requests were not read.');
   }
 
   const latest = await ctx.state.read<LatestState>(`dep-health/latest.json`).catch(() => undefined);
   const rejected = new Set(latest?.rejected ?? []);
+  const approvals = await readApprovals(ctx).catch((error: unknown) => {
+    partial.push(`approvals could not be read from the state branch: ${errorMessage(error)}`);
+    return [];
+  });
+  const approved = new Map(approvals.map((a) => [a.key, a.by]));
+  const unrecorded = await unrecordedTicks(ctx, approvals).catch(() => []);
+  if (unrecorded.length > 0)
+    notes.push(
+      `Ticked in the health issue but not recorded as approved: ${unrecorded.map((k) => `\`${k}\``).join(', ')}. Approvals are recorded when the workflow runs on \`issues: types: [edited]\` (see the dep-health README); tick the box again once it does.`,
+    );
 
   const vulnsByDep = new Map(gathered.vulnerable.map((v) => [v.dependency, v.vulnerabilities]));
   const freshByDep = new Map(gathered.freshness.map((f) => [f.dependency, f]));
@@ -75,6 +104,7 @@ export async function run(
     soakDays: options.soakDays,
     ignore: options.ignore,
     rejected,
+    approved,
     now,
   });
 
@@ -96,6 +126,43 @@ export async function run(
   } else if (!options.update && plan.groups.length > 0) {
     notes.push('`update` is off: planned updates were not applied.');
   }
+
+  const openPullRequests = published
+    .filter((p) => p.kind === 'pull' && p.status !== 'rejected')
+    .map((p) => p.key);
+  // A PR key is `update-<group>` or `update-<group>-<project dir>`.
+  const planned = (key: string) =>
+    plan.groups.some((g) => key === `update-${g.name}` || key.startsWith(`update-${g.name}-`));
+  for (const key of latest?.openPullRequests ?? []) {
+    // A group tend no longer plans (updated by hand, merged, now ignored): its PR is stale.
+    if (planned(key) || openPullRequests.includes(key)) continue;
+    try {
+      const closed = await ctx.publisher.closePullRequest(
+        key,
+        'Nothing in this group needs updating any more, so tend closed this pull request.',
+      );
+      if (closed.status !== 'absent') published.push(closed);
+    } catch (error) {
+      partial.push(`the stale pull request ${key} could not be closed: ${errorMessage(error)}`);
+      openPullRequests.push(key);
+    }
+  }
+  // A PR whose group was planned but not opened this run (its tests failed) stays as it is.
+  for (const key of latest?.openPullRequests ?? [])
+    if (planned(key) && !openPullRequests.includes(key)) openPullRequests.push(key);
+
+  const outdatedActions = gathered.freshness
+    .filter((f) => f.dependency.ecosystem === 'GitHub Actions' && f.latestType === 'major')
+    .map((f) => ({
+      file: f.dependency.file,
+      line: f.dependency.line,
+      uses:
+        f.dependency.notes?.[0]?.replace(/^uses: /, '') ??
+        `${f.dependency.name}@${f.dependency.range}`,
+      current: f.current!,
+      latest: f.latest!,
+      releaseUrl: `https://github.com/${f.dependency.name}/releases`,
+    }));
 
   const unpinnedActions = inventory.dependencies
     .filter(
@@ -119,6 +186,8 @@ export async function run(
     partial,
     notes,
     unpinnedActions,
+    outdatedActions,
+    approvals,
     dependencyCount: {
       direct: inventory.dependencies.filter((d) => d.direct).length,
       transitive: inventory.dependencies.filter((d) => !d.direct).length,
@@ -147,6 +216,7 @@ export async function run(
     freshness: gathered.freshness,
     problems: inventory.problems,
     unpinnedActions,
+    outdatedActions,
     outcomes,
   });
   const threshold = FAIL_ON.indexOf(options.failOn);
@@ -167,6 +237,7 @@ export async function run(
       'updates-passed': String(outcomes.reduce((n, o) => n + o.passed.length, 0)),
       'updates-failed': String(outcomes.reduce((n, o) => n + o.failed.length, 0)),
       'majors-awaiting-approval': String(plan.majors.length),
+      'outdated-actions': String(outdatedActions.length),
     },
     failure:
       failing > 0
@@ -197,7 +268,7 @@ export async function run(
   };
   try {
     return await recordRun(ctx, result, {
-      latest: { rejected: [...rejected].sort(), score },
+      latest: { rejected: [...rejected].sort(), score, openPullRequests: openPullRequests.sort() },
       history: {
         healthScore: score,
         vulnerabilities: counts,
@@ -215,5 +286,8 @@ export async function run(
 export const definition: ActionDefinition<DepHealthOptions> = {
   name: 'dep-health',
   parseInputs,
-  run: (ctx, options) => run(ctx, options),
+  run: (ctx, options) =>
+    ctx.event && isHealthIssueEdit(ctx.event.name, ctx.event.payload, ISSUE_KEY)
+      ? handleApprovalEvent(ctx, ctx.event.payload)
+      : run(ctx, options),
 };

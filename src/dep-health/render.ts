@@ -1,4 +1,5 @@
 // Markdown for the weekly health issue, the update PRs and the step summary.
+import { approvalMarker, type Approval } from './approvals';
 import type { Freshness } from './freshness';
 import type { ParseProblem } from './model';
 import type { SeverityLabel } from './sources/cvss';
@@ -15,6 +16,16 @@ export interface UpdateOutcome {
   notTried?: string;
 }
 
+/** A workflow `uses:` reference with a newer major release of the action. */
+export interface OutdatedAction {
+  file: string;
+  line?: number;
+  uses: string;
+  current: string;
+  latest: string;
+  releaseUrl: string;
+}
+
 export interface HealthReport {
   score: number;
   previousScore?: number;
@@ -26,6 +37,9 @@ export interface HealthReport {
   partial: string[];
   notes: string[];
   unpinnedActions: { file: string; line?: number; uses: string }[];
+  outdatedActions: OutdatedAction[];
+  /** Approved majors on record (the boxes stay ticked). */
+  approvals: Approval[];
   dependencyCount: { direct: number; transitive: number };
 }
 
@@ -73,17 +87,18 @@ export function issueBody(report: HealthReport): string {
     '',
   ];
   const majors = report.plan.majors;
-  if (majors.length > 0) {
+  const approvedMajors = report.plan.groups.flatMap((g) => g.updates.filter((u) => u.approvedBy));
+  if (majors.length > 0 || approvedMajors.length > 0) {
     lines.push(
       '### Major updates awaiting approval',
       '',
-      'Tick a box to approve; tend then tests and proposes that update like the others.',
+      'Tick a box to approve (write access needed); tend then tests that update on its next run and proposes it like the others.',
       '',
     );
-    for (const u of majors)
-      lines.push(
-        `- [ ] ${updateLine(u)} <!-- tend:approve:${u.dependency.ecosystem}:${u.dependency.name}@${u.to} -->`,
-      );
+    const key = (u: PlannedUpdate) => `${u.dependency.ecosystem}:${u.dependency.name}@${u.to}`;
+    for (const u of approvedMajors)
+      lines.push(`- [x] ${updateLine(u)} — approved by @${u.approvedBy} ${approvalMarker(key(u))}`);
+    for (const u of majors) lines.push(`- [ ] ${updateLine(u)} ${approvalMarker(key(u))}`);
     lines.push('');
   }
   const applied = report.outcomes.filter((o) => o.passed.length > 0);
@@ -159,6 +174,18 @@ export function issueBody(report: HealthReport): string {
     }
     lines.push('', '</details>', '');
   }
+  if (report.outdatedActions.length > 0) {
+    lines.push('### Actions with a newer major release', '');
+    for (const a of report.outdatedActions)
+      lines.push(
+        `- ${code(a.uses)} in ${where(a.file, a.line)}: ${a.current} → **${a.latest}** ([releases](${a.releaseUrl}))`,
+      );
+    lines.push(
+      '',
+      'Workflow files are not changed by tend (the workflow token may not push them); update these by hand after reading the release notes.',
+      '',
+    );
+  }
   if (report.unpinnedActions.length > 0) {
     lines.push('### Third-party actions not pinned to a commit SHA', '');
     for (const a of report.unpinnedActions)
@@ -174,6 +201,11 @@ export function issueBody(report: HealthReport): string {
       lines.push(
         `- ${code(u.dependency.name)} ${u.dependency.version}: ${u.ids.join(', ')} — ${u.reason}`,
       );
+    lines.push('', '</details>', '');
+  }
+  if (report.notes.length > 0) {
+    lines.push('<details><summary>Notes</summary>', '');
+    for (const n of report.notes) lines.push(`- ${n}`);
     lines.push('', '</details>', '');
   }
   if (report.problems.length > 0 || report.partial.length > 0) {

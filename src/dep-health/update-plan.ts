@@ -17,6 +17,8 @@ export interface PlannedUpdate {
   /** Vulnerability ids the update fixes. */
   fixes: string[];
   releaseUrl?: string;
+  /** A major update a maintainer approved in the health issue: who approved it. */
+  approvedBy?: string;
 }
 
 export interface UpdateGroup {
@@ -46,6 +48,8 @@ export interface PlanOptions {
   ignore: string[];
   /** `ecosystem:name@version` strings whose PR was closed unmerged. */
   rejected: Set<string>;
+  /** `ecosystem:name@version` of approved majors -> who approved them. */
+  approved?: Map<string, string>;
   now: Date;
 }
 
@@ -120,15 +124,18 @@ function eligibleInRange(
   return undefined;
 }
 
+const slug = (name: string) => name.replace(/^@/, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+
 function groupName(update: PlannedUpdate, options: PlanOptions): string {
   if (update.security) return 'security';
+  // An approved major goes alone: its breaking changes should not hold other updates back.
+  if (update.type === 'major') return `major-${slug(update.dependency.name)}`;
   const rule = options.groups.find((g) =>
     g.patterns.some((p) => minimatch(update.dependency.name, p)),
   );
   if (rule) return rule.name;
   if (options.groupBy === 'single') return 'non-major';
-  if (options.groupBy === 'package')
-    return update.dependency.name.replace(/^@/, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+  if (options.groupBy === 'package') return slug(update.dependency.name);
   return update.type === 'patch' ? 'patch' : 'minor';
 }
 
@@ -212,7 +219,8 @@ export function planUpdates(
       fresh.latestType === 'major' &&
       !isIgnored(dependency, fresh.latest, options.ignore)
     ) {
-      majors.push({
+      const key = rejectionKey(dependency, fresh.latest);
+      const major: PlannedUpdate = {
         dependency,
         from: current,
         to: fresh.latest,
@@ -220,7 +228,16 @@ export function planUpdates(
         security: false,
         fixes: [],
         releaseUrl: releaseUrl(fresh.homepage),
-      });
+      };
+      const approvedBy = options.approved?.get(key);
+      if (options.rejected.has(key))
+        skipped.push({
+          dependency,
+          to: fresh.latest,
+          reason: 'its pull request was closed unmerged',
+        });
+      else if (approvedBy) updates.push({ ...major, approvedBy });
+      else majors.push(major);
     }
   }
 

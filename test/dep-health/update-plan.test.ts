@@ -119,6 +119,34 @@ describe('update plan', () => {
       expect.objectContaining({ ids: ['G3'], reason: 'no fixed version published' }),
     ]);
   });
+
+  it('tests an approved major on its own, keeps unapproved ones for approval, drops rejected ones', () => {
+    const approved = new Map([[rejectionKey(a.dependency, '2.0.0'), 'maintainer']]);
+    const plan = planUpdates([a, b], [], options({ approved }));
+    const major = plan.groups.find((g) => g.name === 'major-a');
+    expect(major?.updates).toEqual([
+      expect.objectContaining({
+        from: '1.0.0',
+        to: '2.0.0',
+        type: 'major',
+        approvedBy: 'maintainer',
+      }),
+    ]);
+    expect(plan.majors).toEqual([]);
+    // Not approved: still awaiting approval.
+    expect(planUpdates([a, b], [], options()).majors.map((u) => u.to)).toEqual(['2.0.0']);
+    // Approved once, then its pull request was closed unmerged: no box, no group.
+    const rejected = planUpdates(
+      [a, b],
+      [],
+      options({ approved, rejected: new Set([rejectionKey(a.dependency, '2.0.0')]) }),
+    );
+    expect(rejected.groups.map((g) => g.name)).not.toContain('major-a');
+    expect(rejected.majors).toEqual([]);
+    expect(rejected.skipped).toContainEqual(
+      expect.objectContaining({ to: '2.0.0', reason: 'its pull request was closed unmerged' }),
+    );
+  });
 });
 
 describe('health score', () => {

@@ -40,6 +40,8 @@ export interface Vulnerability {
   /** Lowest version above the installed one that fixes it, if any. */
   fixedIn?: string;
   url: string;
+  /** Who reported it, when not OSV alone (a Dependabot alert, or both). */
+  sources?: ('osv' | 'dependabot')[];
 }
 
 export interface VulnerableDependency {

@@ -11,7 +11,7 @@ import {
   type ProposalsFile,
 } from '../../core/proposals';
 import type { ActionResult, ProposalStatus, PublishOutcome } from '../../core/types';
-import { canDecide } from '../github/read-permission';
+import { hasWriteAccess } from '../../core/write-access';
 import { newlyTicked, parseCommands, type Decision } from './parse-decisions';
 
 const STATUS: Record<Decision['verb'], ProposalStatus> = {
@@ -87,7 +87,7 @@ export async function handleDecisionEvent(
   }
   if (!ctx.github || !ctx.repo)
     throw new Error('deciding on proposals needs the GitHub API (a token)');
-  if (!(await canDecide(ctx.github, ctx.repo, actor))) {
+  if (!(await hasWriteAccess(ctx.github, ctx.repo, actor))) {
     await comment(
       ctx,
       issue,

@@ -223,10 +223,17 @@ export class EmulatorServer {
       );
     }
     const repo = state.store.repository;
-    if (
+    const otherRepository =
       (pathParams.owner !== undefined &&
         pathParams.owner.toLowerCase() !== repo.owner.toLowerCase()) ||
-      (pathParams.repo !== undefined && pathParams.repo.toLowerCase() !== repo.name.toLowerCase())
+      (pathParams.repo !== undefined && pathParams.repo.toLowerCase() !== repo.name.toLowerCase());
+    // Another repository is readable only where it was seeded as public, and only its tags.
+    if (
+      otherRepository &&
+      !(
+        operation.operationId === 'git/list-matching-refs' &&
+        state.store.publicRepositoryRefs.has(`${pathParams.owner}/${pathParams.repo}`.toLowerCase())
+      )
     ) {
       return reply(errorBody(404, 'Not Found'));
     }

@@ -2,6 +2,7 @@
 // collaborators, labels, issues and pull requests (one number sequence), workflow runs and
 // Dependabot alerts. Seed helpers take friendly inputs and fill in GitHub-like defaults.
 // Ids come from counters, so the same seeding always yields the same ids.
+import { createHash } from 'node:crypto';
 import { GitRepository } from './git-repository';
 import { buildDependabotAlert, buildWorkflowRun, isoDate, legacyNodeId } from './store-records';
 import type {
@@ -55,6 +56,11 @@ export class EmulatorStore {
   readonly issues = new Map<number, IssueRecord>();
   readonly workflowRuns: WorkflowRunRecord[] = [];
   readonly dependabotAlerts: DependabotAlertRecord[] = [];
+  /**
+   * Other public repositories, known only by their tags (`owner/name` lower-cased -> full ref
+   * -> commit sha): what workflow `uses:` references point at.
+   */
+  readonly publicRepositoryRefs = new Map<string, Map<string, string>>();
   private readonly clock: () => Date;
   private nextId = 1001;
 
@@ -430,6 +436,20 @@ export class EmulatorStore {
     });
     this.workflowRuns.push(run);
     return run;
+  }
+
+  /**
+   * Seeds another public repository's tags (name -> commit sha; a list gets stable made-up shas),
+   * readable through `GET /repos/{owner}/{repo}/git/matching-refs/tags...`.
+   */
+  addPublicRepositoryTags(fullName: string, tags: string[] | Record<string, string>): void {
+    const key = fullName.toLowerCase();
+    const refs = this.publicRepositoryRefs.get(key) ?? new Map<string, string>();
+    const entries = Array.isArray(tags)
+      ? tags.map((tag) => [tag, createHash('sha1').update(`${key}@${tag}`).digest('hex')] as const)
+      : Object.entries(tags);
+    for (const [tag, sha] of entries) refs.set(`refs/tags/${tag}`, sha);
+    this.publicRepositoryRefs.set(key, refs);
   }
 
   addDependabotAlert(seed: AlertSeed = {}): DependabotAlertRecord {

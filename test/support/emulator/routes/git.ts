@@ -126,10 +126,26 @@ function getRef(request: EmulatorRequest) {
 
 function matchingRefs(request: EmulatorRequest) {
   const prefix = fullRef(request.pathParams.ref ?? '');
-  const refs = [...request.ctx.store.git.refs.entries()]
+  const { store } = request.ctx;
+  const { owner, repo } = request.pathParams;
+  const other = store.publicRepositoryRefs.get(`${owner}/${repo}`.toLowerCase());
+  const source = other ?? store.git.refs;
+  const refs = [...source.entries()]
     .filter(([name]) => name.startsWith(prefix))
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, sha]) => gitRef(request.ctx, name, sha));
+    .map(([name, sha]) =>
+      other
+        ? {
+            ...gitRef(request.ctx, name, sha),
+            url: `${request.ctx.baseUrl}/repos/${owner}/${repo}/git/${name}`,
+            object: {
+              sha,
+              type: 'commit',
+              url: `${request.ctx.baseUrl}/repos/${owner}/${repo}/git/commits/${sha}`,
+            },
+          }
+        : gitRef(request.ctx, name, sha),
+    );
   return ok(refs);
 }
 

@@ -1,8 +1,9 @@
-// Whether a user may decide on proposals: write, maintain or admin on the repository.
-import type { GitHubClient } from '../../core/github-client';
-import type { RepoRef } from '../../core/context';
+// Whether a user may decide for the repository (accept proposals, approve majors): write,
+// maintain or admin permission.
+import type { GitHubClient } from './github-client';
+import type { RepoRef } from './context';
 
-export async function canDecide(
+export async function hasWriteAccess(
   client: GitHubClient,
   repo: RepoRef,
   login: string,
