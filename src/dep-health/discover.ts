@@ -6,7 +6,7 @@ import { minimatch } from 'minimatch';
 import type { Ecosystem } from './inputs';
 import type { Dependency, ParseProblem } from './model';
 import { parseGoMod } from './parse/go-mod';
-import { parseNpmProject } from './parse/npm';
+import { lockHasWorkspace, parseNpmProject } from './parse/npm';
 import { parsePyproject } from './parse/pyproject';
 import { parseRequirementsFile } from './parse/python-requirements';
 import { parseWorkflow } from './parse/workflows';
@@ -86,6 +86,20 @@ export function discoverDependencies(
     inventory.problems.push(...result.problems);
     inventory.files.push(...parsed);
   };
+  /** The lockfile of the nearest enclosing project that lists `dir` as a workspace member. */
+  const workspaceRoot = (dir: string) => {
+    const parts = dir ? dir.split('/') : [];
+    for (let depth = parts.length - 1; depth >= 0; depth--) {
+      const rootDir = parts.slice(0, depth).join('/');
+      const lockFile = sibling(rootDir, ['npm-shrinkwrap.json', 'package-lock.json']);
+      if (!lockFile) continue;
+      const text = read(lockFile);
+      const member = parts.slice(depth).join('/');
+      if (text !== undefined && lockHasWorkspace(text, member))
+        return { lock: { file: lockFile, text }, member };
+    }
+    return undefined;
+  };
   const want = new Set(ecosystems);
   const requirementsSeen = new Set<string>();
   for (const file of files) {
@@ -93,6 +107,11 @@ export function discoverDependencies(
     const base = path.posix.basename(file);
     if (want.has('npm') && base === 'package.json') {
       const lock = sibling(dir, ['npm-shrinkwrap.json', 'package-lock.json']);
+      const root = lock ? undefined : workspaceRoot(dir);
+      if (root) {
+        take(parseNpmProject({ file, text: read(file)! }, root.lock, root.member), [file]);
+        continue;
+      }
       take(
         parseNpmProject(
           { file, text: read(file)! },

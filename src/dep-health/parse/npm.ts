@@ -77,6 +77,8 @@ interface LockEntry {
   /** Top-level install location (`node_modules/<name>`). */
   topLevel: boolean;
   dev: boolean;
+  /** Where npm installs it (`packages` key of lockfile v2/v3); absent for lockfile v1. */
+  location?: string;
 }
 
 function lockEntries(json: Record<string, unknown>): LockEntry[] {
@@ -96,6 +98,7 @@ function lockEntries(json: Record<string, unknown>): LockEntry[] {
         version: entry.version,
         topLevel: index === 0 && !location.slice('node_modules/'.length).includes('/node_modules/'),
         dev: entry.dev === true,
+        location,
       });
     }
     return entries;
@@ -121,9 +124,26 @@ function lockEntries(json: Record<string, unknown>): LockEntry[] {
  * Parses one npm project. Direct = declared in package.json (and, with a lockfile, its
  * top-level installed version); transitive = every other installed package in the lockfile.
  */
+/** Whether a lockfile v2/v3 lists `member` (a folder relative to it) as one of its workspaces. */
+export function lockHasWorkspace(lockText: string, member: string): boolean {
+  try {
+    const packages = (JSON.parse(lockText) as { packages?: Record<string, unknown> }).packages;
+    return !!packages && typeof packages === 'object' && member in packages;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Parses one npm project. With `workspace` (the member's folder relative to the lockfile), the
+ * manifest is a workspace member of the project whose lockfile is given: its dependencies are
+ * found where npm installs them (the member's own `node_modules`, else hoisted to the root), and
+ * the transitive ones are left to the root project, which lists them all.
+ */
 export function parseNpmProject(
   manifest: { file: string; text: string },
   lock?: { file: string; text: string },
+  workspace?: string,
 ): ParseResult {
   const problems: ParseResult['problems'] = [];
   const dependencies: Dependency[] = [];
@@ -131,11 +151,18 @@ export function parseNpmProject(
   const declared = json
     ? manifestDeps(manifest.text, json).declared
     : new Map<string, { range: string; dev: boolean; line?: number }>();
-  const lockJson = lock ? readJson(lock.file, lock.text, problems) : undefined;
+  // A member's problems with the shared lockfile are the root's to report.
+  const lockJson = lock ? readJson(lock.file, lock.text, workspace ? [] : problems) : undefined;
   const entries = lockJson ? lockEntries(lockJson) : [];
   const topLevel = new Map(entries.filter((e) => e.topLevel).map((e) => [e.name, e]));
+  const byLocation = new Map(entries.map((e) => [e.location, e]));
+  const installedOf = (name: string) =>
+    workspace
+      ? (byLocation.get(`${workspace}/node_modules/${name}`) ??
+        byLocation.get(`node_modules/${name}`))
+      : topLevel.get(name);
   for (const [name, info] of declared) {
-    const installed = topLevel.get(name);
+    const installed = installedOf(name);
     dependencies.push({
       ecosystem: 'npm',
       name,
@@ -148,6 +175,7 @@ export function parseNpmProject(
       lockfile: installed ? lock?.file : undefined,
     });
   }
+  if (workspace) return { dependencies, problems };
   for (const entry of entries) {
     if (entry.topLevel && declared.has(entry.name)) continue;
     dependencies.push({

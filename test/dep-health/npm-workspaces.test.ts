@@ -1,0 +1,87 @@
+// npm workspaces: the members' package.json files share the root's package-lock.json. The
+// lockfile here is npm's own, written by `npm install --package-lock-only` against a local
+// registry, with one dependency hoisted to the root and a conflicting version nested in a member.
+import { exec } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { discoverDependencies } from '../../src/dep-health/discover';
+import { startFakeServers, type FakeServers } from './support/fake-registry';
+
+let servers: FakeServers;
+let workspace: string;
+
+const write = (file: string, json: unknown) => {
+  mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
+  writeFileSync(path.join(workspace, file), `${JSON.stringify(json, null, 2)}\n`);
+};
+
+beforeAll(async () => {
+  const time = '2025-01-01T00:00:00.000Z';
+  const release = (version: string) => ({ version, source: 'module.exports = 1;\n', time });
+  servers = await startFakeServers({
+    'ws-shared': [release('1.0.0'), release('2.0.0')],
+    'ws-only-api': [release('3.1.0')],
+    'ws-root-tool': [release('0.5.0')],
+  });
+  workspace = mkdtempSync(path.join(os.tmpdir(), 'tend-npm-workspaces-'));
+  write('package.json', {
+    name: 'monorepo',
+    private: true,
+    workspaces: ['packages/*'],
+    devDependencies: { 'ws-root-tool': '^0.5.0' },
+  });
+  write('packages/web/package.json', {
+    name: '@acme/web',
+    version: '1.0.0',
+    dependencies: { 'ws-shared': '^1.0.0' },
+  });
+  write('packages/api/package.json', {
+    name: '@acme/api',
+    version: '1.0.0',
+    dependencies: { 'ws-shared': '^2.0.0', 'ws-only-api': '^3.0.0', '@acme/web': '*' },
+  });
+  // Not a member: its own project without a lockfile.
+  write('tools/script/package.json', { name: 'script', dependencies: { 'ws-shared': '^2.0.0' } });
+  await promisify(exec)('npm install --package-lock-only --no-audit --no-fund', {
+    cwd: workspace,
+    env: { ...process.env, npm_config_registry: servers.url },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await servers?.close();
+  if (workspace) rmSync(workspace, { recursive: true, force: true });
+});
+
+describe('npm workspaces', () => {
+  it("gives each member's dependencies the version npm installs for that member", () => {
+    const inventory = discoverDependencies(workspace, ['npm']);
+    const direct = inventory.dependencies
+      .filter((d) => d.direct)
+      .map((d) => [d.file, d.name, d.range, d.version, d.lockfile])
+      .sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
+    const versionOf = (file: string, name: string) =>
+      direct.find((d) => d[0] === file && d[1] === name)?.[3];
+    // One of the two ws-shared majors is hoisted to the root, the other nested in its member:
+    // whichever npm chose, each member sees its own.
+    expect(versionOf('packages/web/package.json', 'ws-shared')).toBe('1.0.0');
+    expect(versionOf('packages/api/package.json', 'ws-shared')).toBe('2.0.0');
+    expect(versionOf('packages/api/package.json', 'ws-only-api')).toBe('3.1.0');
+    expect(versionOf('package.json', 'ws-root-tool')).toBe('0.5.0');
+    for (const d of direct.filter((x) => String(x[0]).startsWith('packages/')))
+      if (d[1] !== '@acme/web') expect(d[4]).toBe('package-lock.json');
+    // The project outside the workspaces has no lockfile: ranges only.
+    expect(versionOf('tools/script/package.json', 'ws-shared')).toBeUndefined();
+  });
+
+  it('lists each installed package once as transitive (from the root), not again per member', () => {
+    const inventory = discoverDependencies(workspace, ['npm']);
+    const transitive = inventory.dependencies.filter((d) => !d.direct);
+    expect(transitive.every((d) => d.file === 'package-lock.json')).toBe(true);
+    const keys = transitive.map((d) => `${d.name}@${d.version}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(inventory.problems).toEqual([]);
+  });
+});
