@@ -10,6 +10,7 @@ import {
   isHealthIssueEdit,
   newlyTicked,
   readApprovals,
+  unrecordedTicks,
   untick,
 } from '../../src/dep-health/approvals';
 import { startEmulator, type Emulator } from '../support/emulator';
@@ -149,6 +150,17 @@ describe('the issues: edited event', () => {
       'npm:react@19.0.0',
       'npm:vite@7.0.0',
     ]);
+  });
+
+  it('names boxes ticked in the open health issue that no recorded approval matches', async () => {
+    const { ctx } = context();
+    gh.store.addIssue({
+      title: 'Dependency health: 80/100',
+      labels: ['tend', 'tend:dep-health'],
+      body: body({ 'npm:react@19.0.0': true, 'npm:vite@7.0.0': true, 'npm:next@15.0.0': false }),
+    });
+    const recorded = [{ key: 'npm:vite@7.0.0', by: 'maintainer', at: 'x', issue: 1 }];
+    expect(await unrecordedTicks(ctx, recorded)).toEqual(['npm:react@19.0.0']);
   });
 
   it('does nothing for an edit that ticks no approval box', async () => {
