@@ -55,7 +55,7 @@ export async function readDependabotAlerts(
     const status = (error as { status?: number }).status;
     if (status === 403 || status === 404) {
       return {
-        note: 'Dependabot alerts were not read: the token lacks `security-events: read` (or alerts are off); OSV results stand on their own.',
+        note: 'Dependabot alerts were not read: the token may not read them (the default workflow token cannot; a GitHub App or fine-grained token with "Dependabot alerts: read" can), or alerts are off. OSV results stand on their own.',
       };
     }
     return {

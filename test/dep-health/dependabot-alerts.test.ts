@@ -46,7 +46,7 @@ describe('reading Dependabot alerts', () => {
   it('turns alerts the token may not see (404) into a note, not a failure', async () => {
     const read = await readDependabotAlerts(github, { owner: 'acme', repo: 'hidden' });
     expect(read.alerts).toBeUndefined();
-    expect(read.note).toMatch(/security-events: read/);
+    expect(read.note).toMatch(/Dependabot alerts: read/);
   });
 });
 
