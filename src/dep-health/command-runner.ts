@@ -41,6 +41,13 @@ export const shellCommandRunner: CommandRunner = (command, { cwd, env, timeoutMs
     });
   });
 
+/**
+ * Single-quotes an argument for the shell. Package names come from manifests and versions from
+ * registries: neither may smuggle shell syntax into a command.
+ */
+export const quote = (arg: string) =>
+  /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+
 /** The last lines of a command's output, for the report. */
 export function outputExcerpt(output: string, lines = 25, chars = 2500): string {
   const tail = output

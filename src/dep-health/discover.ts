@@ -10,6 +10,7 @@ import { lockHasWorkspace, parseNpmProject } from './parse/npm';
 import { parsePyproject } from './parse/pyproject';
 import { parseRequirementsFile } from './parse/python-requirements';
 import { parseWorkflow } from './parse/workflows';
+import { compileInvocation, pipCompileHeader } from './python-project';
 
 export interface NpmProject {
   /** Repo-relative directory ('' for the root). */
@@ -58,6 +59,53 @@ function listFiles(root: string, exclude: string[]): string[] {
   };
   walk('');
   return out.sort();
+}
+
+/** The `.in` a pip-compile output was compiled from, when it is in the checkout. */
+function compiledFrom(
+  file: string,
+  read: (rel: string) => string | undefined,
+  exists: (rel: string) => boolean,
+): string | undefined {
+  const text = read(file) ?? '';
+  const header = pipCompileHeader(text);
+  const sameStem = file.replace(/\.txt$/, '.in');
+  const hasSource = exists(sameStem);
+  if (header === undefined && !(hasSource && /^\s*#\s+via\b/m.test(text))) return undefined;
+  const invocation = compileInvocation(
+    file,
+    header,
+    hasSource ? sameStem : undefined,
+    /--hash[=\s]/.test(text),
+  );
+  const first = invocation.sources[0];
+  const source = first
+    ? path.posix.normalize(invocation.cwd ? `${invocation.cwd}/${first}` : first)
+    : undefined;
+  return source && exists(source) ? source : undefined;
+}
+
+/**
+ * A pip-compile output pins everything; what was asked for is in its `.in`. Packages the `.in`
+ * names are direct, with the `.in`'s range (what updates may move within); the rest are
+ * transitive.
+ */
+function withDeclaredRanges(
+  result: { dependencies: Dependency[]; problems: ParseProblem[] },
+  file: string,
+  source: string,
+  read: (rel: string) => string | undefined,
+): { dependencies: Dependency[]; problems: ParseProblem[] } {
+  const declared = new Map(
+    parseRequirementsFile(source, read, new Set()).dependencies.map((d) => [d.name, d.range]),
+  );
+  for (const dep of result.dependencies) {
+    if (dep.file !== file) continue;
+    if (declared.has(dep.name)) dep.range = declared.get(dep.name) ?? '';
+    else dep.direct = false;
+    dep.notes = [...(dep.notes ?? []), `compiled from ${source}`];
+  }
+  return result;
 }
 
 export function discoverDependencies(
@@ -130,7 +178,9 @@ export function discoverDependencies(
         lock ? [file, lock] : [file],
       );
     } else if (want.has('python') && REQUIREMENTS.test(base) && !requirementsSeen.has(file)) {
-      take(parseRequirementsFile(file, read, requirementsSeen), [file]);
+      const compiled = compiledFrom(file, read, (f) => fileSet.has(f));
+      const result = parseRequirementsFile(file, read, requirementsSeen);
+      take(compiled ? withDeclaredRanges(result, file, compiled, read) : result, [file]);
     } else if (want.has('go') && base === 'go.mod') {
       const sum = sibling(dir, ['go.sum']);
       take(

@@ -31,6 +31,23 @@ export interface Freshness {
 
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 
+/**
+ * What a Python update may move within. A declared range is kept. An exact pin (`==1.4.2`, a
+ * hand-pinned requirements file) or no range at all (a name in a pip-compile `.in`) allows the
+ * same major as the version in use, as `^` does for npm; a new major waits for approval.
+ */
+export function pythonUpdateRange(
+  range: string | undefined,
+  current: string | undefined,
+): string | undefined {
+  const spec = (range ?? '').trim();
+  const exact = /^===?\s*[^,*;\s]+$/.test(spec);
+  if (spec !== '' && !exact) return spec;
+  const major = current ? /^(\d+)/.exec(current)?.[1] : undefined;
+  if (major === undefined) return spec === '' ? undefined : spec;
+  return `>=${current},<${Number(major) + 1}`;
+}
+
 export function computeFreshness(
   dependency: Dependency,
   info: PackageInfo,
@@ -49,7 +66,12 @@ export function computeFreshness(
     info.latest && !isPrerelease(ecosystem, info.latest)
       ? info.latest
       : stable.sort((a, b) => compareVersions(ecosystem, a, b)).at(-1);
-  const rangeForUpdate = ecosystem === 'npm' || ecosystem === 'PyPI' ? dependency.range : undefined;
+  const rangeForUpdate =
+    ecosystem === 'npm'
+      ? dependency.range
+      : ecosystem === 'PyPI'
+        ? pythonUpdateRange(dependency.range, current)
+        : undefined;
   const latestInRange =
     rangeForUpdate !== undefined
       ? maxSatisfying(ecosystem, info.versions, rangeForUpdate)

@@ -221,9 +221,10 @@ export function pullRequestBody(
   group: string,
   updates: PlannedUpdate[],
   testCommand: string,
+  tool: string,
 ): string {
   return [
-    `Updates in group ${code(group)}, applied with npm in a clean copy of the repository; ${code(testCommand)} passed with them.`,
+    `Updates in group ${code(group)}, applied with ${tool} in a clean copy of the repository; ${code(testCommand)} passed with them.`,
     '',
     ...updates.map((u) => `- ${updateLine(u)}`),
     '',

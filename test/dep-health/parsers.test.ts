@@ -271,6 +271,19 @@ describe('discovery', () => {
     expect(inventory.npmProjects.map((p) => p.dir).sort()).toEqual(['bad/npm', 'npm-v2']);
   });
 
+  it('takes direct dependencies and their ranges from the .in a pip-compile output came from', () => {
+    const inventory = discoverDependencies(path.join(FIXTURES, 'requirements'), ['python']);
+    const compiled = inventory.dependencies.filter(
+      (d) => d.file === 'requirements/requirements.txt',
+    );
+    const row = (name: string) => compiled.find((d) => d.name === name);
+    // Named in requirements.in (bare names: no range of their own).
+    for (const name of ['attrs', 'boto3', 'configparser'])
+      expect(row(name)).toMatchObject({ direct: true, range: '', version: expect.any(String) });
+    // Only pulled in by django.
+    expect(row('asgiref')).toMatchObject({ direct: false, version: '3.6.0' });
+  });
+
   it('reads workflows only from the repository root .github/workflows', () => {
     const inventory = discoverDependencies(path.join(FIXTURES, 'workflows'), ['actions']);
     expect(inventory.dependencies.map((d) => d.name)).toContain('codecov/codecov-action');

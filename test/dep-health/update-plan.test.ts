@@ -1,4 +1,4 @@
-import { computeFreshness } from '../../src/dep-health/freshness';
+import { computeFreshness, pythonUpdateRange } from '../../src/dep-health/freshness';
 import { repositoryScore, scoreDependency } from '../../src/dep-health/health-score';
 import type { Dependency } from '../../src/dep-health/model';
 import type { PackageInfo } from '../../src/dep-health/sources/package-info';
@@ -167,5 +167,42 @@ describe('health score', () => {
     expect(
       repositoryScore([score, { dependency: dep('c', '1.0.0', '^1'), score: 100, reasons: [] }]),
     ).toBe(Math.round((score.score + 100) / 2));
+  });
+});
+
+describe('Python update range', () => {
+  it('keeps a declared range and lets an exact pin or a bare name move within its major', () => {
+    expect(pythonUpdateRange('>=3.2,<5', '4.2.7')).toBe('>=3.2,<5');
+    expect(pythonUpdateRange('==4.2.7', '4.2.7')).toBe('>=4.2.7,<5');
+    expect(pythonUpdateRange('', '1.26.133')).toBe('>=1.26.133,<2');
+    expect(pythonUpdateRange(undefined, undefined)).toBeUndefined();
+  });
+
+  it('plans a minor update for a hand-pinned requirement and keeps the next major for approval', () => {
+    const pinned: Dependency = {
+      ecosystem: 'PyPI',
+      name: 'django',
+      version: '4.2.7',
+      range: '==4.2.7',
+      file: 'requirements.txt',
+      direct: true,
+      dev: false,
+    };
+    const fresh = computeFreshness(
+      pinned,
+      {
+        ecosystem: 'PyPI',
+        name: 'django',
+        versions: ['4.2.7', '4.2.16', '5.1.3'],
+        latest: '5.1.3',
+        time: { '4.2.7': daysAgo(400), '4.2.16': daysAgo(30), '5.1.3': daysAgo(20) },
+        deprecated: {},
+      },
+      now,
+      730,
+    );
+    const plan = planUpdates([fresh], [], options());
+    expect(plan.groups.flatMap((g) => g.updates.map((u) => u.to))).toEqual(['4.2.16']);
+    expect(plan.majors.map((u) => u.to)).toEqual(['5.1.3']);
   });
 });
