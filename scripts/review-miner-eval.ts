@@ -65,6 +65,14 @@ const items = readLabelledFiles(files);
 const evaluation = evaluateClassifier(items);
 process.stdout.write(`sets: ${files.map((f) => path.relative(fixtures, f)).join(', ')}\n\n`);
 process.stdout.write(`${renderEvaluation(evaluation)}\n`);
+if (files.length > 1) {
+  // Each set on its own too: the held-out sets were collected at different times.
+  for (const file of files) {
+    const own = evaluateClassifier(readLabelledFiles([file]));
+    const line = renderEvaluation(own).split('\n').at(-1) ?? '';
+    process.stdout.write(`  ${path.relative(fixtures, file)}: ${line.replace(/^overall /, '')}\n`);
+  }
+}
 if (flags.has('--mistakes')) {
   const byId = new Map(items.map((i) => [i.id, i]));
   for (const m of evaluation.mistakes) {

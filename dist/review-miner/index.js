@@ -48295,7 +48295,7 @@ function registerStateSchema(pattern, schema) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9458);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7319);
+/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1319);
 
 
 await (0,_core_run_action__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main__WEBPACK_IMPORTED_MODULE_1__/* .definition */ .m);
@@ -48305,7 +48305,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7319:
+/***/ 1319:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48775,6 +48775,43 @@ function filterComments(comments) {
     return { kept, dropped, counts: { kept: kept.length, dropped: dropped.length, byReason } };
 }
 
+;// CONCATENATED MODULE: ./src/review-miner/process-cues.ts
+// Process feedback: remarks about the change's bookkeeping rather than its code (changelog and
+// release notes, commits and branches, CI runs, version bumps, splitting the pull request). The
+// taxonomy files these under `other`, and no lint rule or instruction line follows from them, so
+// when they are as strong as a theme's cues the classifier abstains instead of guessing.
+const PROCESS_CUES = [
+    {
+        pattern: /\b(change ?log|changes file|news (entry|fragment|file)|release notes?|towncrier)\b/i,
+        weight: 2.5,
+        cue: 'changelog / release notes',
+    },
+    {
+        pattern: /\b(commit messages?|squash(ed|ing)?|rebas(e|ed|ing)|force[- ]push\w*|cherry[- ]pick\w*|backport\w*|merge conflicts?|fixup commits?|sign[- ]off|signed[- ]off|\[ci skip\]|skip ci)\b/i,
+        weight: 2.5,
+        cue: 'commits and branches',
+    },
+    {
+        pattern: /\b((ci|the build|pipeline|workflow|checks?) (is |are )?(fail\w*|red|green|pass\w*|broken|flaky)|re-?run (the )?(ci|checks|jobs?|build)|ci (job|run|system|config)s?)\b/i,
+        weight: 2,
+        cue: 'CI runs',
+    },
+    {
+        pattern: /\b((version|major|minor|patch) bump|bump (the )?(major |minor |patch )?version|(separate|split|smaller|different|follow-?up|another|own) (prs?|pull requests?)|(into|in) (a )?(separate|different|follow-?up|another) (pr|pull request|change)|out of scope|scope of this (pr|pull request|change))\b/i,
+        weight: 2,
+        cue: 'versioning / PR scope',
+    },
+];
+/** The strongest process cue in the reviewer's text (0 when none), with its name. */
+function processScore(text) {
+    let best = { score: 0 };
+    for (const { pattern, weight, cue } of PROCESS_CUES) {
+        if (weight > best.score && pattern.test(text))
+            best = { score: weight, cue };
+    }
+    return best;
+}
+
 ;// CONCATENATED MODULE: ./src/review-miner/text-substitution.ts
 /** Levenshtein distance, bounded work: inputs are single words or short identifiers. */
 function editDistance(a, b) {
@@ -49181,11 +49218,11 @@ const DOCS_COMMENTS = [
     e(/\b(doc[- ]?(strings?|comments?|blocks?|site|page)|api docs|inline docs|code comments?|@param|@returns?|@throws)\b/i, 3, 'doc comment', 'doc docs docstring docstrings comment comments api inline code param return returns throws'),
     w('documentation document documented documenting undocumented docs', 2, 'documentation'),
     w('doc', 1.25, 'doc'),
-    w('readme changelog contributing', 2, 'readme/changelog'),
+    w('readme contributing', 2, 'readme'),
     w('todo todos fixme', 2, 'TODO comment'),
     e(/\b(add|adding|explain|clarify|update|leave|write|put) (a |an |the |some |this )?(short |brief |small )?comments?\b|\bcomments? (explaining|describing|here|about|saying|that|why|should|is|are|was|seems|needs)\b|\b(outdated|stale|misleading|wrong|old|obsolete|inaccurate|helpful|useful) comments?\b|\b(opposite|contrary) of what the code does|\b(doesn't|does not|no longer) match (what )?the code|\bout of sync with the code|\b(the|this|that|corresponding|related) comments? ((above|below|here|there)( this line| it)? )?((does|doesn't|does not|no longer|is no longer|isn't|is not|is now|are now|still) (make sense|apply|applies|match|matches|accurate|correct|true|valid|describe|relevant|needed|say)|(describes|says|mentions|refers to|explains|is (outdated|stale|wrong|misleading|out of date|inaccurate|out-of-date)|needs (updating|to be updated)))|\bto comment (the|this|obscure|on why|why)\b|\bcomment obscure\b/i, 2.5, 'code comment', 'comment comments'),
     e(/\b((api )?reference (page|docs|documentation)|(docs?|documentation|readme|page|guide|wiki|reference|example|examples|usage) (needs?|should be|must be|has to be) (updat\w+|changed|adjusted|extended|regenerated)|(docs?|documentation|readme|guide|wiki) (is|are) (out of date|outdated|stale|wrong))\b/i, 2.5, 'docs need updating', 'reference doc docs documentation readme page guide wiki example examples usage'),
-    e(/\b(release notes?|man page|help text|usage (text|message)|user guide|(upgrade|migration|developer|contributing|installation|getting started|admin|operator|deployment) (guide|docs|notes)|tutorial|example in the docs)\b/i, 2, 'user docs', 'release man help usage user tutorial example guide docs notes upgrade migration developer contributing installation getting admin operator deployment'),
+    e(/\b(man page|help text|usage (text|message)|user guide|(upgrade|migration|developer|contributing|installation|getting started|admin|operator|deployment) (guide|docs|notes)|tutorial|example in the docs)\b/i, 2, 'user docs', 'man help usage user tutorial example guide docs notes upgrade migration developer contributing installation getting admin operator deployment'),
     w('wording phrasing sentence paragraph rephrase reword reworded rephrased', 2, 'wording'),
     e(/\b(explain|describe|mention|note) (why|what|how|that)\b/i, 1, 'explain why', 'explain describe mention note'),
     e(/\.\.\s*\w+::/, 1, 'markup'),
@@ -49361,8 +49398,21 @@ function withBaseForms(words) {
 
 
 
+
 /** Minimum score a theme needs; below it the comment is `other`. */
 const MIN_SCORE = 1.5;
+/**
+ * Abstention knob: when the runner-up theme scores within this of the best one, the comment goes to
+ * `other` (clustered) instead of a theme that could propose a wrong check. 0 keeps exact ties with
+ * the lexicon's theme order; 0.25 raised themed precision on the tuning sets (85.9% to 89.1%) but
+ * cost a correct answer on the later validation set, so it is off by default.
+ */
+const MIN_MARGIN = 0;
+/** A test file or a documentation file: the file a comment sits on hints at its theme. */
+const TEST_PATH = /(?:^|\/)(?:tests?|specs?|__tests__|testing)\/|(?:^|[/_.-])(?:test|spec)s?[_.-]|_test\.\w+$|Tests?\.\w+$/;
+const DOCS_PATH = /\.(?:md|mdx|rst|adoc|txt)$|(?:^|\/)docs?\//i;
+/** Weak on purpose: it only tips a theme that the comment's own words already point to. */
+const PATH_CUE_WEIGHT = 0.75;
 /** "this is not a typo", "isn't really a security issue": the next words do not count as cues. */
 const NEGATED = /\b(?:not|isn't|wasn't|aren't|never)\s+(?:really\s+)?(?:a|an|any)\s+(?:(?:real|big|actual|major|serious)\s+)?(?:typo|spelling|security|performance|perf|style|formatting|naming|logging|breaking|memory|test)\b(?:\s+(?:issue|concern|problem|risk|hit|bug|change|mistake)s?)?/gi;
 /** Reviewer prose: own text with inline code kept (it carries cues like `print(`). */
@@ -49400,7 +49450,7 @@ function vocabularyOf(text) {
 function themeScore(weights) {
     return [...weights].sort((a, b) => b - a).reduce((sum, weight, i) => sum + weight / 2 ** i, 0);
 }
-function classifyComment(body, diffHunk) {
+function classifyComment(body, diffHunk, path) {
     const text = prose(body);
     const found = new Map();
     const add = (theme, weight, cue) => {
@@ -49455,17 +49505,34 @@ function classifyComment(body, diffHunk) {
         for (const cue of codeCues(body, diffHunk))
             add(cue.theme, cue.weight, cue.cue);
     }
+    if (path !== undefined && found.size > 0) {
+        if (TEST_PATH.test(path))
+            add('tests', PATH_CUE_WEIGHT, 'comment on a test file');
+        else if (DOCS_PATH.test(path))
+            add('docs-comments', PATH_CUE_WEIGHT, 'comment on a documentation file');
+    }
     let best = { theme: 'other', score: 0, cues: [] };
+    let runnerUp = 0;
     for (const theme of LEXICON_THEMES) {
         const entry = found.get(theme);
         if (!entry)
             continue;
         const score = themeScore(entry.weights);
-        if (score > best.score)
+        if (score > best.score) {
+            runnerUp = best.score;
             best = { theme, score, cues: entry.cues };
+        }
+        else if (score > runnerUp)
+            runnerUp = score;
     }
-    if (best.score < MIN_SCORE)
-        return { theme: 'other', score: best.score, cues: best.cues };
+    best.margin = best.score - runnerUp;
+    if (best.score < MIN_SCORE || best.margin < MIN_MARGIN)
+        return { ...best, theme: 'other' };
+    // Process feedback (changelog, commits, CI, PR scope) at least as strong as the theme: abstain.
+    const process = text === '' ? { score: 0 } : processScore(text);
+    if (process.score >= best.score) {
+        return { ...best, theme: 'other', cues: [...best.cues, `process: ${process.cue ?? ''}`] };
+    }
     return best;
 }
 
@@ -49666,7 +49733,7 @@ async function refineOther(items, options) {
 async function analyseComments(comments, options, partial = []) {
     const filter = filterComments(comments);
     const classified = filter.kept.map((comment) => {
-        const result = classifyComment(comment.body, comment.diffHunk);
+        const result = classifyComment(comment.body, comment.diffHunk, comment.path);
         return { comment, theme: result.theme, cues: result.cues };
     });
     if (options.llmEndpoint) {

@@ -33,7 +33,7 @@ export async function analyseComments(
 ): Promise<Analysis> {
   const filter = filterComments(comments);
   const classified: ClassifiedComment[] = filter.kept.map((comment) => {
-    const result = classifyComment(comment.body, comment.diffHunk);
+    const result = classifyComment(comment.body, comment.diffHunk, comment.path);
     return { comment, theme: result.theme, cues: result.cues };
   });
   if (options.llmEndpoint) {

@@ -7,6 +7,8 @@ export interface LabelledComment {
   body: string;
   label: Theme;
   diffHunk?: string;
+  /** The file an inline comment sits on, when known. */
+  path?: string;
 }
 
 export interface ThemeScore {
@@ -26,7 +28,7 @@ export interface Evaluation {
 }
 
 export function evaluateClassifier(items: LabelledComment[]): Evaluation {
-  const predicted = items.map((item) => classifyComment(item.body, item.diffHunk).theme);
+  const predicted = items.map((item) => classifyComment(item.body, item.diffHunk, item.path).theme);
   const themes = THEMES.map((theme): ThemeScore => {
     const support = items.filter((item) => item.label === theme).length;
     const predictedCount = predicted.filter((p) => p === theme).length;

@@ -16,7 +16,7 @@ export const DOCS_COMMENTS: LexiconEntry[] = [
   ),
   w('documentation document documented documenting undocumented docs', 2, 'documentation'),
   w('doc', 1.25, 'doc'),
-  w('readme changelog contributing', 2, 'readme/changelog'),
+  w('readme contributing', 2, 'readme'),
   w('todo todos fixme', 2, 'TODO comment'),
   e(
     /\b(add|adding|explain|clarify|update|leave|write|put) (a |an |the |some |this )?(short |brief |small )?comments?\b|\bcomments? (explaining|describing|here|about|saying|that|why|should|is|are|was|seems|needs)\b|\b(outdated|stale|misleading|wrong|old|obsolete|inaccurate|helpful|useful) comments?\b|\b(opposite|contrary) of what the code does|\b(doesn't|does not|no longer) match (what )?the code|\bout of sync with the code|\b(the|this|that|corresponding|related) comments? ((above|below|here|there)( this line| it)? )?((does|doesn't|does not|no longer|is no longer|isn't|is not|is now|are now|still) (make sense|apply|applies|match|matches|accurate|correct|true|valid|describe|relevant|needed|say)|(describes|says|mentions|refers to|explains|is (outdated|stale|wrong|misleading|out of date|inaccurate|out-of-date)|needs (updating|to be updated)))|\bto comment (the|this|obscure|on why|why)\b|\bcomment obscure\b/i,
@@ -31,10 +31,10 @@ export const DOCS_COMMENTS: LexiconEntry[] = [
     'reference doc docs documentation readme page guide wiki example examples usage',
   ),
   e(
-    /\b(release notes?|man page|help text|usage (text|message)|user guide|(upgrade|migration|developer|contributing|installation|getting started|admin|operator|deployment) (guide|docs|notes)|tutorial|example in the docs)\b/i,
+    /\b(man page|help text|usage (text|message)|user guide|(upgrade|migration|developer|contributing|installation|getting started|admin|operator|deployment) (guide|docs|notes)|tutorial|example in the docs)\b/i,
     2,
     'user docs',
-    'release man help usage user tutorial example guide docs notes upgrade migration developer contributing installation getting admin operator deployment',
+    'man help usage user tutorial example guide docs notes upgrade migration developer contributing installation getting admin operator deployment',
   ),
   w('wording phrasing sentence paragraph rephrase reword reworded rephrased', 2, 'wording'),
   e(

@@ -104,7 +104,10 @@ describe('review-miner run on a REST comments file', () => {
     const state = memoryState();
     const publisher = fakePublisher(new Set());
     const first = await definition.run(context(ws, state, publisher), options);
+    // docs-comments recurs since comments on documentation files count towards it (the three
+    // comments on .rst files are labelled docs-comments in labelled-comments.jsonl).
     expect(first.proposals.map((p) => p.key).sort()).toEqual([
+      'theme-docs-comments',
       'theme-magic-values',
       'theme-performance',
     ]);
@@ -113,7 +116,7 @@ describe('review-miner run on a REST comments file', () => {
       { path: 'pyproject.toml', content: '[tool.ruff.lint]\nselect = ["E", "PLR2004"]\n' },
     ]);
     const second = await definition.run(context(ws, state, publisher), options);
-    expect(second.published.map((p) => p.status)).toEqual(['unchanged', 'unchanged']);
+    expect(second.published.map((p) => p.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
     expect(state.files.get('review-miner/latest.json')).toMatchObject({
       themeCounts: { 'magic-values': 4 },
     });
@@ -130,6 +133,7 @@ describe('review-miner run on a REST comments file', () => {
       proposals: Record<string, { id: string; status: string }>;
     };
     expect(Object.keys(registry.proposals).sort()).toEqual([
+      'review-miner:theme-docs-comments',
       'review-miner:theme-magic-values',
       'review-miner:theme-performance',
     ]);
