@@ -57677,7 +57677,7 @@ function discoverDependencies(workspace, ecosystems, exclude = []) {
             const text = read(lockFile);
             const member = parts.slice(depth).join('/');
             if (text !== undefined && lockHasWorkspace(text, member))
-                return { lock: { file: lockFile, text }, member };
+                return { lock: { file: lockFile, text }, member, dir: rootDir };
         }
         return undefined;
     };
@@ -57691,6 +57691,12 @@ function discoverDependencies(workspace, ecosystems, exclude = []) {
             const root = lock ? undefined : workspaceRoot(dir);
             if (root) {
                 take(parseNpmProject({ file, text: read(file) }, root.lock, root.member), [file]);
+                inventory.npmProjects.push({
+                    dir,
+                    manifest: file,
+                    lockfile: root.lock.file,
+                    workspaceRoot: root.dir,
+                });
                 continue;
             }
             take(parseNpmProject({ file, text: read(file) }, lock ? { file: lock, text: read(lock) } : undefined), lock ? [file, lock] : [file]);
@@ -59185,7 +59191,7 @@ async function testUpdateGroup(updates, attemptUpdates) {
 const SKIP = new Set(['node_modules', '.git']);
 function createNpmUpdater(options) {
     const { project, run } = options;
-    const projectDir = external_node_path_default().join(options.workspace, project.dir);
+    const copyDir = external_node_path_default().join(options.workspace, project.workspaceRoot ?? project.dir);
     const env = {
         npm_config_registry: options.registry,
         npm_config_prefer_online: 'true',
@@ -59194,13 +59200,18 @@ function createNpmUpdater(options) {
         npm_config_update_notifier: 'false',
         CI: 'true',
     };
+    // A workspace member is updated from its root (`--workspace`), which owns the lockfile.
+    const member = project.workspaceRoot !== undefined
+        ? external_node_path_default().posix.relative(project.workspaceRoot, project.dir)
+        : '';
     async function attempt(updates) {
         const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(options.tmpRoot ?? external_node_os_default().tmpdir(), 'tend-dep-health-'));
         try {
-            (0,external_node_fs_.cpSync)(projectDir, tmp, { recursive: true, filter: (src) => !SKIP.has(external_node_path_default().basename(src)) });
+            (0,external_node_fs_.cpSync)(copyDir, tmp, { recursive: true, filter: (src) => !SKIP.has(external_node_path_default().basename(src)) });
             const specs = updates.map((u) => quote(`${u.dependency.name}@${u.to}`)).join(' ');
             const lockOnly = project.lockfile ? ' --package-lock-only' : '';
-            const install = await run(`npm install --ignore-scripts --no-audit --no-fund${lockOnly} ${specs}`, { cwd: tmp, env });
+            const workspaceFlag = member ? ` --workspace ${quote(member)}` : '';
+            const install = await run(`npm install --ignore-scripts --no-audit --no-fund${lockOnly}${workspaceFlag} ${specs}`, { cwd: tmp, env });
             if (install.code !== 0)
                 return {
                     ok: false,
@@ -59211,13 +59222,19 @@ function createNpmUpdater(options) {
                 if (ci.code !== 0)
                     return { ok: false, excerpt: `npm ci failed:\n${outputExcerpt(ci.output)}` };
             }
-            const tests = await run(options.testCommand, { cwd: tmp, env: { CI: 'true' } });
+            const tests = await run(options.testCommand, {
+                cwd: external_node_path_default().join(tmp, member),
+                env: { CI: 'true' },
+            });
             const lockName = project.lockfile ? external_node_path_default().posix.basename(project.lockfile) : undefined;
             return {
                 ok: tests.code === 0,
                 excerpt: `$ ${options.testCommand} (exit ${tests.code})\n${outputExcerpt(tests.output)}`,
                 changes: [
-                    { path: project.manifest, content: (0,external_node_fs_.readFileSync)(external_node_path_default().join(tmp, 'package.json'), 'utf8') },
+                    {
+                        path: project.manifest,
+                        content: (0,external_node_fs_.readFileSync)(external_node_path_default().join(tmp, member, 'package.json'), 'utf8'),
+                    },
                     ...(project.lockfile && lockName
                         ? [{ path: project.lockfile, content: (0,external_node_fs_.readFileSync)(external_node_path_default().join(tmp, lockName), 'utf8') }]
                         : []),

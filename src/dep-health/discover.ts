@@ -17,6 +17,8 @@ export interface NpmProject {
   dir: string;
   manifest: string;
   lockfile?: string;
+  /** For an npm workspace member: the root's directory, where its lockfile and installs live. */
+  workspaceRoot?: string;
 }
 
 export interface Inventory {
@@ -144,7 +146,7 @@ export function discoverDependencies(
       const text = read(lockFile);
       const member = parts.slice(depth).join('/');
       if (text !== undefined && lockHasWorkspace(text, member))
-        return { lock: { file: lockFile, text }, member };
+        return { lock: { file: lockFile, text }, member, dir: rootDir };
     }
     return undefined;
   };
@@ -158,6 +160,12 @@ export function discoverDependencies(
       const root = lock ? undefined : workspaceRoot(dir);
       if (root) {
         take(parseNpmProject({ file, text: read(file)! }, root.lock, root.member), [file]);
+        inventory.npmProjects.push({
+          dir,
+          manifest: file,
+          lockfile: root.lock.file,
+          workspaceRoot: root.dir,
+        });
         continue;
       }
       take(

@@ -25,7 +25,7 @@ const SKIP = new Set(['node_modules', '.git']);
 
 export function createNpmUpdater(options: NpmUpdaterOptions) {
   const { project, run } = options;
-  const projectDir = path.join(options.workspace, project.dir);
+  const copyDir = path.join(options.workspace, project.workspaceRoot ?? project.dir);
   const env = {
     npm_config_registry: options.registry,
     npm_config_prefer_online: 'true',
@@ -35,14 +35,20 @@ export function createNpmUpdater(options: NpmUpdaterOptions) {
     CI: 'true',
   };
 
+  // A workspace member is updated from its root (`--workspace`), which owns the lockfile.
+  const member =
+    project.workspaceRoot !== undefined
+      ? path.posix.relative(project.workspaceRoot, project.dir)
+      : '';
   async function attempt(updates: PlannedUpdate[]): Promise<Attempt> {
     const tmp = mkdtempSync(path.join(options.tmpRoot ?? os.tmpdir(), 'tend-dep-health-'));
     try {
-      cpSync(projectDir, tmp, { recursive: true, filter: (src) => !SKIP.has(path.basename(src)) });
+      cpSync(copyDir, tmp, { recursive: true, filter: (src) => !SKIP.has(path.basename(src)) });
       const specs = updates.map((u) => quote(`${u.dependency.name}@${u.to}`)).join(' ');
       const lockOnly = project.lockfile ? ' --package-lock-only' : '';
+      const workspaceFlag = member ? ` --workspace ${quote(member)}` : '';
       const install = await run(
-        `npm install --ignore-scripts --no-audit --no-fund${lockOnly} ${specs}`,
+        `npm install --ignore-scripts --no-audit --no-fund${lockOnly}${workspaceFlag} ${specs}`,
         { cwd: tmp, env },
       );
       if (install.code !== 0)
@@ -55,13 +61,19 @@ export function createNpmUpdater(options: NpmUpdaterOptions) {
         if (ci.code !== 0)
           return { ok: false, excerpt: `npm ci failed:\n${outputExcerpt(ci.output)}` };
       }
-      const tests = await run(options.testCommand, { cwd: tmp, env: { CI: 'true' } });
+      const tests = await run(options.testCommand, {
+        cwd: path.join(tmp, member),
+        env: { CI: 'true' },
+      });
       const lockName = project.lockfile ? path.posix.basename(project.lockfile) : undefined;
       return {
         ok: tests.code === 0,
         excerpt: `$ ${options.testCommand} (exit ${tests.code})\n${outputExcerpt(tests.output)}`,
         changes: [
-          { path: project.manifest, content: readFileSync(path.join(tmp, 'package.json'), 'utf8') },
+          {
+            path: project.manifest,
+            content: readFileSync(path.join(tmp, member, 'package.json'), 'utf8'),
+          },
           ...(project.lockfile && lockName
             ? [{ path: project.lockfile, content: readFileSync(path.join(tmp, lockName), 'utf8') }]
             : []),

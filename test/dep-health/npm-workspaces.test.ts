@@ -2,11 +2,13 @@
 // lockfile here is npm's own, written by `npm install --package-lock-only` against a local
 // registry, with one dependency hoisted to the root and a conflicting version nested in a member.
 import { exec } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { shellCommandRunner } from '../../src/dep-health/command-runner';
 import { discoverDependencies } from '../../src/dep-health/discover';
+import { createNpmUpdater } from '../../src/dep-health/npm-updater';
 import { startFakeServers, type FakeServers } from './support/fake-registry';
 
 let servers: FakeServers;
@@ -21,7 +23,7 @@ beforeAll(async () => {
   const time = '2025-01-01T00:00:00.000Z';
   const release = (version: string) => ({ version, source: 'module.exports = 1;\n', time });
   servers = await startFakeServers({
-    'ws-shared': [release('1.0.0'), release('2.0.0')],
+    'ws-shared': [release('1.0.0'), release('1.1.0'), release('2.0.0')],
     'ws-only-api': [release('3.1.0')],
     'ws-root-tool': [release('0.5.0')],
   });
@@ -44,10 +46,13 @@ beforeAll(async () => {
   });
   // Not a member: its own project without a lockfile.
   write('tools/script/package.json', { name: 'script', dependencies: { 'ws-shared': '^2.0.0' } });
+  servers.visible.set('ws-shared', new Set(['1.0.0', '2.0.0']));
   await promisify(exec)('npm install --package-lock-only --no-audit --no-fund', {
     cwd: workspace,
     env: { ...process.env, npm_config_registry: servers.url },
   });
+  // Published after the lockfile was written.
+  servers.visible.set('ws-shared', new Set(['1.0.0', '1.1.0', '2.0.0']));
 }, 120_000);
 
 afterAll(async () => {
@@ -84,4 +89,48 @@ describe('npm workspaces', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(inventory.problems).toEqual([]);
   });
+
+  it("updates a member from the workspace root and runs the tests in the member's folder", async () => {
+    const inventory = discoverDependencies(workspace, ['npm']);
+    const web = inventory.npmProjects.find((p) => p.dir === 'packages/web')!;
+    expect(web).toEqual({
+      dir: 'packages/web',
+      manifest: 'packages/web/package.json',
+      lockfile: 'package-lock.json',
+      workspaceRoot: '',
+    });
+    const dependency = inventory.dependencies.find(
+      (d) => d.file === 'packages/web/package.json' && d.name === 'ws-shared',
+    )!;
+    const lockBefore = readFileSync(path.join(workspace, 'package-lock.json'), 'utf8');
+    const updater = createNpmUpdater({
+      workspace,
+      project: web,
+      // Passes only when the member itself resolves the new version.
+      testCommand: `node -e "process.exit(require('ws-shared/package.json').version === '1.1.0' ? 0 : 1)"`,
+      registry: servers.url,
+      run: shellCommandRunner,
+    });
+    const result = await updater.testGroup([
+      { dependency, from: '1.0.0', to: '1.1.0', type: 'minor', security: false, fixes: [] },
+    ]);
+    expect(result.failed).toEqual([]);
+    expect(result.passed.map((u) => u.to)).toEqual(['1.1.0']);
+    expect(result.changes.map((c) => c.path).sort()).toEqual([
+      'package-lock.json',
+      'packages/web/package.json',
+    ]);
+    const manifest = JSON.parse(
+      result.changes.find((c) => c.path.startsWith('packages/'))!.content!,
+    );
+    expect(manifest.dependencies['ws-shared']).toBe('^1.1.0');
+    const lock = JSON.parse(result.changes.find((c) => c.path === 'package-lock.json')!.content!);
+    const versions = Object.entries(lock.packages as Record<string, { version?: string }>)
+      .filter(([location]) => location.endsWith('node_modules/ws-shared'))
+      .map(([, entry]) => entry.version)
+      .sort();
+    expect(versions).toEqual(['1.1.0', '2.0.0']);
+    // The checkout is untouched.
+    expect(readFileSync(path.join(workspace, 'package-lock.json'), 'utf8')).toBe(lockBefore);
+  }, 120_000);
 });
