@@ -1,6 +1,7 @@
 // Child process of the doc-drift bench (each tool runs in a fresh process, so neither gains from
 // the other's warm caches). Modes:
-//   analyze DIR [exports]        doc-drift's analysis; prints time, peak memory, link findings
+//   analyze DIR [exports|links]  doc-drift's analysis (`links`: only the broken-link and
+//                                broken-anchor checks); prints time, peak memory, link findings
 //   rvl DIR DOCS_JSON            remark-validate-links through unified-engine (as remark-cli runs
 //                                it: one file set, so headings in other files are checked too)
 //   tree real|N OUT_DIR          builds a bench tree (real corpus from node_modules, or N docs)
@@ -17,12 +18,13 @@ import { analyzeRepository } from '../../src/doc-drift/analyze';
 // Run from the repository root (the bench bundles this file, so its own location says nothing).
 const root = process.cwd();
 
-async function analyze(dir: string, exports: boolean): Promise<void> {
+async function analyze(dir: string, mode: string | undefined): Promise<void> {
   const started = performance.now();
   const analysis = await analyzeRepository(dir, {
     docs: ['**/*.md', '**/*.mdx'],
     publicGlobs: [],
-    undocumentedExports: exports,
+    undocumentedExports: mode === 'exports',
+    ...(mode === 'links' ? { kinds: ['broken-link', 'broken-anchor'] as const } : {}),
     staleDays: 90,
     ignore: [],
     now: new Date(),
@@ -106,7 +108,10 @@ async function rvl(dir: string, docsJson: string): Promise<void> {
 }
 
 function git(dir: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', ...args], {
+  // No background `git gc --auto` after the big commit: it would still be writing when the
+  // bench removes the tree.
+  const config = ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', '-c', 'gc.auto=0'];
+  execFileSync('git', [...config, ...args], {
     cwd: dir,
     stdio: 'ignore',
   });
@@ -202,11 +207,11 @@ function generatedTree(dir: string, docs: number): void {
 }
 
 const [mode, a, b] = process.argv.slice(2);
-if (mode === 'analyze') await analyze(a as string, b === 'exports');
+if (mode === 'analyze') await analyze(a as string, b);
 else if (mode === 'rvl') await rvl(a as string, b as string);
 else if (mode === 'tree' && a === 'real') realTree(b as string);
 else if (mode === 'tree') generatedTree(b as string, Number(a));
 else
   throw new Error(
-    `usage: _doc-drift-run.ts analyze DIR [exports] | rvl DIR DOCS_JSON | tree real|N OUT_DIR (got ${mode})`,
+    `usage: _doc-drift-run.ts analyze DIR [exports|links] | rvl DIR DOCS_JSON | tree real|N OUT_DIR (got ${mode})`,
   );

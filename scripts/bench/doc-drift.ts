@@ -2,16 +2,23 @@
 // 1. against remark-validate-links (through unified-engine, as remark-cli runs it, with the tree
 //    declared as a GitHub repository) on a real tree (the docs and files of the packages in
 //    node_modules, in a temporary git repository): agreement on broken file links and anchors,
-//    each disagreement listed, and the wall-time ratio (each tool in a fresh process, alternating);
+//    each disagreement listed, and the wall-time ratio, for doc-drift's link and anchor checks
+//    alone (the checks both do) and for its full analysis; each run in a fresh process, the three
+//    alternating, medians of ROUNDS (default 5);
 // 2. generated trees of 1,000 and 10,000 Markdown files with 5 source files per doc: time and
-//    peak memory, and how time grows.
-// Usage: npx tsx scripts/bench/doc-drift.ts [compare|scale] [--keep]   (default: both), or
-//        npm run bench -- doc-drift
+//    peak memory, and how time grows;
+// 3. (`agree`, not in the default) doc-drift's Markdown reader (markdown-it) against the
+//    micromark token reader it replaced, on every doc of the real tree: items that differ.
+// Usage: npx tsx scripts/bench/doc-drift.ts [compare|scale|agree] [--keep]   (default: compare
+//        and scale), or npm run bench -- doc-drift
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lineIndex } from '../../src/doc-drift/line-index';
+import { markdownItems } from '../../src/doc-drift/markdown-items';
+import { micromarkItems } from '../../test/doc-drift/support/micromark-items';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const keep = process.argv.includes('--keep');
@@ -59,13 +66,15 @@ interface RvlOutput {
   messages: { file: string; line: number; rule: string; reason: string }[];
 }
 
-function child<T>(...args: string[]): T {
+/** The child's output, with `processMs`: the wall time of the whole process (start-up included). */
+function child<T>(...args: string[]): T & { processMs: number } {
+  const started = performance.now();
   const out = execFileSync(process.execPath, [runner, ...args], {
     cwd: root,
     maxBuffer: 1 << 28,
     encoding: 'utf8',
   });
-  return JSON.parse(out) as T;
+  return { ...(JSON.parse(out) as T), processMs: performance.now() - started };
 }
 
 function tree(kind: string): string {
@@ -111,56 +120,54 @@ async function compare(): Promise<void> {
     const docs = first.docs.filter((d) => !d.toLowerCase().endsWith('.mdx'));
     const docsFile = path.join(os.tmpdir(), `tend-bench-docs-${process.pid}.json`);
     writeFileSync(docsFile, JSON.stringify(docs));
-    const ours: AnalyzeOutput[] = [];
-    const theirs: RvlOutput[] = [];
-    for (let round = 0; round < 3; round++) {
+    const rounds = Number(process.env.ROUNDS ?? 5);
+    const theirs: (RvlOutput & { processMs: number })[] = [];
+    const full: (AnalyzeOutput & { processMs: number })[] = [];
+    const links: (AnalyzeOutput & { processMs: number })[] = [];
+    for (let round = 0; round < rounds; round++) {
       theirs.push(child<RvlOutput>('rvl', dir, docsFile));
-      ours.push(child<AnalyzeOutput>('analyze', dir));
+      links.push(child<AnalyzeOutput>('analyze', dir, 'links'));
+      full.push(child<AnalyzeOutput>('analyze', dir));
     }
     rmSync(docsFile, { force: true });
     const docSet = new Set(docs);
     const them = theirKeys(theirs[0] as RvlOutput, docSet);
-    const us = new Map(
-      [...ourKeys(ours[0] as AnalyzeOutput)].filter(([k]) => docSet.has(k.split(':')[0] as string)),
-    );
+    const inDocs = (o: AnalyzeOutput) =>
+      new Map([...ourKeys(o)].filter(([k]) => docSet.has(k.split(':')[0] as string)));
+    const us = inDocs(links[0] as AnalyzeOutput);
+    const fullKeys = [...inDocs(full[0] as AnalyzeOutput).keys()];
     const both = [...us.keys()].filter((k) => them.has(k));
     const onlyTheirs = [...them].filter(([k]) => !us.has(k));
     const onlyOurs = [...us].filter(([k]) => !them.has(k));
-    const oursMs = median(ours.map((o) => o.ms));
-    // What the link check alone costs: listing, parsing, the path history (renames), links and anchors.
-    const linkPhases = (o: AnalyzeOutput) =>
-      ['list', 'parse', 'path history', 'links and anchors'].reduce(
-        (n, p) => n + (o.stats.phases[p] ?? 0),
-        0,
-      );
-    const theirsMs = median(theirs.map((t) => t.ms));
+    const ms = (runs: { ms: number }[]) => median(runs.map((r) => r.ms));
+    const wall = (runs: { processMs: number }[]) => median(runs.map((r) => r.processMs));
+    const cpu = (runs: { cpuMs: number }[]) => median(runs.map((r) => r.cpuMs));
+    const row = (name: string, runs: (typeof full)[number][] | (typeof theirs)[number][]) =>
+      `  ${name}: ${ms(runs).toFixed(0)} ms in process, ${wall(runs).toFixed(0)} ms whole process, CPU ${cpu(runs).toFixed(0)} ms, ${runs[0]?.maxRssMb.toFixed(0)} MB`;
     console.log(`tree: ${dir}`);
     console.log(
       `docs compared ${docs.length} (.md), relative links ${first.stats.links}, code files ${first.stats.codeFiles}`,
     );
-    console.log(`phases of one doc-drift run (ms): ${JSON.stringify(ours[0]?.stats.phases)}`);
+    console.log(`phases of one full doc-drift run (ms): ${JSON.stringify(full[0]?.stats.phases)}`);
+    console.log(`phases of one link-check run (ms): ${JSON.stringify(links[0]?.stats.phases)}`);
+    console.log(`medians of ${rounds} alternating rounds, each run in a fresh process:`);
+    console.log(row(`remark-validate-links (${theirs[0]?.files} files processed)`, theirs));
+    console.log(row('doc-drift, link and anchor checks only', links));
     console.log(
-      `remark-validate-links (unified-engine, one file set, ${theirs[0]?.files} files processed): ${them.size} broken, median ${theirsMs.toFixed(0)} ms, ${theirs[0]?.maxRssMb.toFixed(0)} MB`,
+      row('doc-drift, full analysis (links, anchors, references, history, stale docs)', full),
+    );
+    for (const [name, runs] of [
+      ['link and anchor checks', links],
+      ['full analysis', full],
+    ] as const)
+      console.log(
+        `wall-time ratio remark-validate-links / doc-drift ${name}: ${(ms(theirs) / ms(runs)).toFixed(2)}x in process, ${(wall(theirs) / wall(runs)).toFixed(2)}x whole process`,
+      );
+    console.log(
+      `agreement: ${them.size} broken per remark-validate-links, ${us.size} per doc-drift; ${both.length} both, ${onlyTheirs.length} only remark-validate-links, ${onlyOurs.length} only doc-drift`,
     );
     console.log(
-      `doc-drift full analysis (links, anchors, references, history, stale docs): ${us.size} broken links/anchors, median ${oursMs.toFixed(0)} ms, ${ours[0]?.maxRssMb.toFixed(0)} MB`,
-    );
-    console.log(
-      `doc-drift link check alone (list, parse, path history, links and anchors phases): median ${median(ours.map(linkPhases)).toFixed(0)} ms`,
-    );
-    console.log(
-      `agreement: ${both.length} both, ${onlyTheirs.length} only remark-validate-links, ${onlyOurs.length} only doc-drift`,
-    );
-    console.log(
-      `wall-time ratio remark-validate-links / doc-drift (full analysis): ${(theirsMs / oursMs).toFixed(2)}x`,
-    );
-    const theirsCpu = median(theirs.map((t) => t.cpuMs));
-    const oursCpu = median(ours.map((o) => o.cpuMs));
-    console.log(
-      `process CPU time (all threads), median: remark-validate-links ${theirsCpu.toFixed(0)} ms, doc-drift full analysis ${oursCpu.toFixed(0)} ms (${(theirsCpu / oursCpu).toFixed(2)}x)`,
-    );
-    console.log(
-      `wall-time ratio remark-validate-links / doc-drift (link phases): ${(theirsMs / median(ours.map(linkPhases))).toFixed(2)}x`,
+      `full analysis reports the same broken links and anchors as the link check alone: ${fullKeys.length === us.size && fullKeys.every((k) => us.has(k))}`,
     );
     for (const [k, reason] of onlyTheirs)
       console.log(`  only remark-validate-links: ${k}  ${reason}`);
@@ -168,7 +175,7 @@ async function compare(): Promise<void> {
       console.log(`  only doc-drift: ${k}  ${f.target} (${f.confidence})`);
   } finally {
     if (keep) console.log(`kept ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
+    else rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 
@@ -197,7 +204,7 @@ function scale(): void {
       });
     } finally {
       if (keep) console.log(`kept ${dir}`);
-      else rmSync(dir, { recursive: true, force: true });
+      else rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     }
   }
   console.log(
@@ -216,7 +223,60 @@ function scale(): void {
     console.log(`growth 1k -> 10k docs: time x${(large.ms / small.ms).toFixed(1)} for x10 docs`);
 }
 
+/** Markdown items of every doc of the real tree, by the markdown-it reader and the micromark one. */
+function agree(): void {
+  const dir = tree('real');
+  try {
+    const docs = child<AnalyzeOutput>('analyze', dir, 'links').docs.filter((d) =>
+      /\.(md|markdown)$/i.test(d),
+    );
+    let same = 0;
+    let ourMs = 0;
+    let theirMs = 0;
+    const differences: string[] = [];
+    for (const doc of docs) {
+      const source = readFileSync(path.join(dir, doc), 'utf8');
+      const lineOf = lineIndex(source);
+      // Offsets as line:column, so a difference reads at a glance.
+      const show = (item: object) =>
+        JSON.stringify(item, (key, value: unknown) =>
+          ['start', 'end', 'urlStart', 'valueStart'].includes(key) && typeof value === 'number'
+            ? `${lineOf(value)}:${value - source.lastIndexOf('\n', value - 1)}`
+            : value,
+        );
+      let started = performance.now();
+      const theirs = micromarkItems(source).map(show);
+      theirMs += performance.now() - started;
+      started = performance.now();
+      const ours = markdownItems(source).map(show);
+      ourMs += performance.now() - started;
+      if (theirs.join('\n') === ours.join('\n')) {
+        same++;
+        continue;
+      }
+      const left = new Set(theirs);
+      const right = new Set(ours);
+      for (const item of theirs)
+        if (!right.has(item)) differences.push(`${doc} micromark  ${item}`);
+      for (const item of ours) if (!left.has(item)) differences.push(`${doc} markdown-it ${item}`);
+      if (theirs.every((i) => right.has(i)) && ours.every((i) => left.has(i)))
+        differences.push(`${doc}: same items, another order`);
+    }
+    console.log(
+      `${docs.length} docs: ${same} with identical items, ${docs.length - same} with differences; reading time micromark ${theirMs.toFixed(0)} ms, markdown-it ${ourMs.toFixed(0)} ms`,
+    );
+    for (const line of differences) console.log(`  ${line.slice(0, 300)}`);
+  } finally {
+    if (keep) console.log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  }
+}
+
 const only = process.argv.slice(2).find((a) => !a.startsWith('--'));
+if (only === 'agree') {
+  console.log('== Markdown reader: markdown-it against micromark, on the real tree ==');
+  agree();
+}
 if (only === undefined || only === 'compare') {
   console.log('== doc-drift vs remark-validate-links (file links and anchors) ==');
   await compare();

@@ -11,15 +11,15 @@ import { findStaleReferences, isNamePresent, wantedNames } from './find-stale-re
 import { findUndocumentedExports } from './find-undocumented-exports';
 import { assignIds, sortFindings, unsuppressed, type CommitLinker } from './findings';
 import { gatherExports } from './gather-exports';
-import { createGit, gitStatus } from './git';
+import { createGit, gitStatus, type Git } from './git';
 import { readHeadingHistory } from './heading-history';
 import { listFiles } from './list-files';
-import type { DriftFinding, ParsedDoc } from './model';
+import { DRIFT_KINDS, type DriftFinding, type DriftKind, type ParsedDoc } from './model';
 import { chooseSuccessor, readNameHistory, type NameRemoval } from './name-history';
 import { parseDoc } from './parse-doc';
 import { parseDocs } from './parse-pool';
 import { readPathHistory, type PathHistory } from './path-history';
-import { createRepoIndex } from './repo-index';
+import { createRepoIndex, type RepoIndex } from './repo-index';
 import { spellings } from './tokens';
 
 export interface AnalysisOptions {
@@ -35,8 +35,13 @@ export interface AnalysisOptions {
   commitUrl?: CommitLinker;
   /** Commits the name and heading history walks read at most (newest first). */
   historyDepth?: number;
-  /** Worker threads for parsing docs (0: none; default: one per core for large repositories). */
+  /** Worker threads for parsing docs (0: none; default: on the main thread unless there are many docs). */
   workers?: number;
+  /**
+   * Kinds of findings to look for (default: all). Without `stale-reference` the code is not
+   * scanned and its history not walked; `undocumented-export` also needs `undocumentedExports`.
+   */
+  kinds?: readonly DriftKind[];
 }
 
 export interface Analysis {
@@ -79,6 +84,7 @@ export async function analyzeRepository(root: string, options: AnalysisOptions):
     mark = now;
   };
   const commitUrl = options.commitUrl ?? (() => undefined);
+  const kinds = new Set<DriftKind>(options.kinds ?? DRIFT_KINDS);
   const notes: string[] = [];
   const listing = await listFiles(root);
   const ignored = options.ignore.length > 0 ? matcher(options.ignore) : () => false;
@@ -130,8 +136,13 @@ export async function analyzeRepository(root: string, options: AnalysisOptions):
     return extraAnchors.get(file);
   };
 
-  const findings: DriftFinding[] = findBrokenLinks({ docs, repo, anchorsOf, history, commitUrl });
-  if (history) {
+  const findings: DriftFinding[] =
+    kinds.has('broken-link') || kinds.has('broken-anchor')
+      ? findBrokenLinks({ docs, repo, anchorsOf, history, commitUrl }).filter((f) =>
+          kinds.has(f.kind),
+        )
+      : [];
+  if (history && kinds.has('broken-anchor')) {
     const wanted = wantedAnchors(findings);
     if (wanted.size > 0) {
       const removals = await readHeadingHistory(git, wanted, {
@@ -144,6 +155,73 @@ export async function analyzeRepository(root: string, options: AnalysisOptions):
   }
 
   phase('links and anchors');
+  if (kinds.has('stale-reference'))
+    findings.push(
+      ...(await staleReferences(
+        { root, docs, repo, codeFiles, git, history, commitUrl, phase },
+        options,
+      )),
+    );
+  if (history && kinds.has('stale-doc')) {
+    findings.push(
+      ...findStaleDocs({
+        docs,
+        repo,
+        history,
+        staleDays: options.staleDays,
+        now: Math.floor(options.now.getTime() / 1000),
+        commitUrl,
+      }),
+    );
+  }
+  let exportCount = 0;
+  if (options.undocumentedExports && kinds.has('undocumented-export')) {
+    const exports = (await gatherExports(root, codeFiles, options.publicGlobs)).filter(
+      (e) => !ignored(e.file),
+    );
+    exportCount = exports.length;
+    const words = new Set<string>();
+    for (const doc of docs.values())
+      for (const m of doc.source.matchAll(/[A-Za-z_$][\w$]*/g)) words.add(m[0]);
+    findings.push(...findUndocumentedExports(exports, words));
+  }
+
+  const kept = unsuppressed(findings, docs).filter(
+    (f) => !ignored(f.file) && !(f.target && ignored(f.target)),
+  );
+  return {
+    findings: assignIds(sortFindings(kept)),
+    docs,
+    notes,
+    stats: {
+      docs: docs.size,
+      codeFiles: codeFiles.length,
+      links: [...docs.values()].reduce((n, d) => n + d.links.length, 0),
+      references: [...docs.values()].reduce((n, d) => n + d.references.length, 0),
+      exports: exportCount,
+      ms: Date.now() - started,
+      phases,
+      parseThreads: parsing.threads,
+    },
+  };
+}
+
+interface ReferenceInput {
+  root: string;
+  docs: Map<string, ParsedDoc>;
+  repo: RepoIndex;
+  codeFiles: string[];
+  git: Git;
+  history: PathHistory | undefined;
+  commitUrl: CommitLinker;
+  phase: (name: string) => void;
+}
+
+/** Code references the code no longer has, with the commits that removed them. */
+async function staleReferences(
+  { root, docs, repo, codeFiles, git, history, commitUrl, phase }: ReferenceInput,
+  options: AnalysisOptions,
+): Promise<DriftFinding[]> {
   const wanted = wantedNames(docs.values());
   const present = await findPresentNames(root, codeFiles, wanted);
   phase('code scan');
@@ -174,46 +252,5 @@ export async function analyzeRepository(root: string, options: AnalysisOptions):
       removal.successor = chooseSuccessor(removal, (n) => existing.has(n));
   }
   phase('name history');
-  findings.push(...findStaleReferences({ docs, repo, present, names, paths: history, commitUrl }));
-  if (history) {
-    findings.push(
-      ...findStaleDocs({
-        docs,
-        repo,
-        history,
-        staleDays: options.staleDays,
-        now: Math.floor(options.now.getTime() / 1000),
-        commitUrl,
-      }),
-    );
-  }
-  let exportCount = 0;
-  if (options.undocumentedExports) {
-    const exports = (await gatherExports(root, codeFiles, options.publicGlobs)).filter(
-      (e) => !ignored(e.file),
-    );
-    exportCount = exports.length;
-    const words = new Set<string>();
-    for (const doc of docs.values()) for (const w of doc.words) words.add(w);
-    findings.push(...findUndocumentedExports(exports, words));
-  }
-
-  const kept = unsuppressed(findings, docs).filter(
-    (f) => !ignored(f.file) && !(f.target && ignored(f.target)),
-  );
-  return {
-    findings: assignIds(sortFindings(kept)),
-    docs,
-    notes,
-    stats: {
-      docs: docs.size,
-      codeFiles: codeFiles.length,
-      links: [...docs.values()].reduce((n, d) => n + d.links.length, 0),
-      references: [...docs.values()].reduce((n, d) => n + d.references.length, 0),
-      exports: exportCount,
-      ms: Date.now() - started,
-      phases,
-      parseThreads: parsing.threads,
-    },
-  };
+  return findStaleReferences({ docs, repo, present, names, paths: history, commitUrl });
 }

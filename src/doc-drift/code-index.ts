@@ -1,31 +1,32 @@
 // Which of the wanted names occur anywhere in the code (every non-doc file, binary and very
 // large files skipped). A name anywhere counts as present: precision comes first.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { collectWanted } from './tokens';
+import { wantedScanner } from './tokens';
 
 const MAX_BYTES = 2_000_000;
 
+/**
+ * Reads the files one after the other, synchronously (a small file costs several times more
+ * through promises), letting other work (a git walk's output) through every few hundred files.
+ */
 export async function readTextFiles(
   root: string,
   files: string[],
   visit: (file: string, text: string) => void,
-  concurrency = 32,
 ): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++] as string;
-      try {
-        const buffer = await readFile(path.join(root, file));
-        if (buffer.length > MAX_BYTES || buffer.subarray(0, 8000).includes(0)) continue;
-        visit(file, buffer.toString('utf8'));
-      } catch {
-        // unreadable (broken symlink, permission): not code we can judge
-      }
+  for (let i = 0; i < files.length; i++) {
+    if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+    const file = files[i] as string;
+    let buffer: Buffer;
+    try {
+      buffer = readFileSync(path.join(root, file));
+    } catch {
+      continue; // unreadable (broken symlink, permission, folder): not code we can judge
     }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+    if (buffer.length > MAX_BYTES || buffer.subarray(0, 8000).includes(0)) continue;
+    visit(file, buffer.toString('utf8'));
+  }
 }
 
 export async function findPresentNames(
@@ -35,6 +36,7 @@ export async function findPresentNames(
 ): Promise<Set<string>> {
   const found = new Set<string>();
   if (wanted.size === 0) return found;
-  await readTextFiles(root, codeFiles, (_file, text) => collectWanted(text, wanted, found));
+  const scan = wantedScanner(wanted);
+  await readTextFiles(root, codeFiles, (_file, text) => scan(text, found));
   return found;
 }

@@ -1,14 +1,22 @@
 // The parts of a Markdown doc the checks read (headings, links, images, definitions, HTML,
-// inline code, code blocks), taken straight from micromark's token events (CommonMark + GFM).
-// Building the full mdast tree costs as much again as tokenizing, and nothing here needs it.
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { parse, postprocess, preprocess } from 'micromark';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import { decodeString } from 'micromark-util-decode-string';
-import type { Event, Token } from 'micromark-util-types';
+// inline code, code blocks) with their exact offsets, from markdown-it's tokens (CommonMark +
+// GFM tables and strikethrough; `[^label]:` footnotes are not definitions). Nothing is rendered.
+import type { Token } from 'markdown-it';
+import {
+  atxHeadingOffsets,
+  paragraphOffsets,
+  SourceText,
+  tableCellOffsets,
+  type ToOffset,
+} from './markdown-offsets';
+import {
+  DEFINITION,
+  parseMarkdown,
+  unescapeAll,
+  type DefinitionMeta,
+  type InlineSpot,
+  type ParsedMarkdown,
+} from './markdown-parser';
 
 export type MarkdownItem =
   | { type: 'heading'; text: string; start: number }
@@ -18,200 +26,231 @@ export type MarkdownItem =
   | { type: 'inlineCode'; value: string; start: number; valueStart?: number }
   | { type: 'code'; start: number; end: number; lang: string };
 
-// GFM without autolink literals: those are URLs (`www.x.com`), never repository links, and
-// looking for them at every character is a third of the tokenizing time.
-const extensions = [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
-
-function characterReference(raw: string, kind: string | undefined): string {
-  if (
-    kind === 'characterReferenceMarkerNumeric' ||
-    kind === 'characterReferenceMarkerHexadecimal'
-  ) {
-    const code = Number.parseInt(raw, kind === 'characterReferenceMarkerHexadecimal' ? 16 : 10);
-    return Number.isFinite(code) && code > 0 && code <= 0x10ffff
-      ? String.fromCodePoint(code)
-      : '\uFFFD';
-  }
-  return decodeNamedCharacterReference(raw) || `&${raw};`;
+interface Reader {
+  text: SourceText;
+  parsed: ParsedMarkdown;
+  items: MarkdownItem[];
+  /** Calls of footnotes (`[^label]`) leave a heading's slug, as GitHub renders them as links. */
+  footnoteCalls: RegExp | undefined;
 }
 
-/** Items in document order. */
-export function markdownItems(source: string): MarkdownItem[] {
-  const events: Event[] = postprocess(
-    parse({ extensions })
-      .document()
-      .write(preprocess()(source, undefined, true)),
-  );
-  const items: MarkdownItem[] = [];
-  const slice = (token: Token) => source.slice(token.start.offset, token.end.offset);
+function spot(reader: Reader, token: Token): InlineSpot | undefined {
+  return reader.parsed.spots.get(token);
+}
 
-  // Open link-like constructs (a link may sit inside an image's label, or the reverse).
-  const open: {
-    type: 'link' | 'image' | 'definition';
-    start: number;
-    url?: string;
-    urlStart?: number;
-    index: number;
-  }[] = [];
-  let heading: { start: number; parts: string[] } | undefined;
-  let headingText = false;
-  /** Inside something a heading's slug leaves out: image alt, HTML, link destinations, footnote calls. */
-  let skip = 0;
-  let referenceKind: string | undefined;
-  let code: { start: number; parts: string[]; valueStart?: number; multiline: boolean } | undefined;
-  let fence: { start: number; end: number; lang: string } | undefined;
-
-  for (const [phase, token] of events) {
-    const type = token.type as string;
-    if (phase === 'enter') {
-      switch (type) {
-        case 'atxHeading':
-        case 'setextHeading':
-          heading = { start: token.start.offset, parts: [] };
-          break;
-        case 'atxHeadingText':
-        case 'setextHeadingText':
-          headingText = true;
-          break;
-        case 'resource':
-        case 'reference':
-        case 'gfmFootnoteCall':
-          skip++;
-          break;
-        case 'link':
-        case 'image':
-        case 'definition':
-          if (type === 'image') skip++;
-          open.push({ type, start: token.start.offset, index: items.length });
-          items.push({ type, url: '', start: token.start.offset });
-          break;
-        case 'resourceDestinationString':
-        case 'definitionDestinationString': {
-          const current = open[open.length - 1];
-          if (current) {
-            const raw = slice(token);
-            current.url = decodeString(raw);
-            if (current.url === raw) current.urlStart = token.start.offset;
-          }
-          break;
-        }
-        case 'htmlFlow':
-        case 'htmlText':
-          skip++;
-          items.push({ type: 'html', value: slice(token), start: token.start.offset });
-          break;
-        case 'codeText':
-          code = { start: token.start.offset, parts: [], multiline: false };
-          break;
-        case 'codeFenced':
-        case 'codeIndented':
-          fence = { start: token.start.offset, end: token.end.offset, lang: '' };
-          break;
-        case 'codeFencedFenceInfo':
-          if (fence && fence.lang === '') fence.lang = decodeString(slice(token));
-          break;
-        case 'characterReferenceMarkerNumeric':
-        case 'characterReferenceMarkerHexadecimal':
-          referenceKind = type;
-          break;
-        default:
-          break;
-      }
-      continue;
-    }
-    // exit
-    switch (type) {
-      case 'atxHeading':
-      case 'setextHeading':
-        if (heading)
-          items.push({ type: 'heading', text: heading.parts.join(''), start: heading.start });
-        heading = undefined;
+/** Items of an inline text, and the heading text it adds (`heading`: the heading's parts). */
+function readInline(
+  reader: Reader,
+  children: Token[],
+  at: ToOffset,
+  heading: string[] | undefined,
+): void {
+  const { items, text } = reader;
+  const offset = (position: number) => text.original(at(position));
+  for (const child of children) {
+    switch (child.type) {
+      case 'text':
+      case 'text_special':
+        heading?.push(
+          reader.footnoteCalls ? child.content.replace(reader.footnoteCalls, '') : child.content,
+        );
         break;
-      case 'atxHeadingText':
-      case 'setextHeadingText':
-        headingText = false;
+      case 'softbreak':
+      case 'hardbreak':
+        heading?.push('\n');
         break;
-      case 'resource':
-      case 'reference':
-      case 'gfmFootnoteCall':
-        skip--;
-        break;
-      case 'link':
-      case 'image':
-      case 'definition': {
-        if (type === 'image') skip--;
-        const current = open.pop();
-        if (current) {
-          // A reference (`[a][b]`) has no destination of its own: leave it to its definition.
-          if (current.url === undefined)
-            items.splice(current.index, 1, { type: 'html', value: '', start: current.start });
-          else
-            items[current.index] = {
-              type: current.type,
-              url: current.url,
-              start: current.start,
-              ...(current.urlStart === undefined ? {} : { urlStart: current.urlStart }),
-            };
-        }
+      case 'code_inline': {
+        const where = spot(reader, child);
+        if (!where) break;
+        const value = child.content;
+        const valueStart = where.valueAt === undefined ? undefined : offset(where.valueAt);
+        items.push({
+          type: 'inlineCode',
+          value,
+          start: offset(where.start),
+          // Only where the code is written as it reads (not `\|` in a table cell).
+          ...(valueStart !== undefined && text.source.startsWith(value, valueStart)
+            ? { valueStart }
+            : {}),
+        });
+        heading?.push(value);
         break;
       }
-      case 'htmlFlow':
-      case 'htmlText':
-        skip--;
+      case 'html_inline': {
+        const where = spot(reader, child);
+        if (where) items.push({ type: 'html', value: child.content, start: offset(where.start) });
         break;
-      case 'codeText':
-        if (code) {
-          const value = code.parts.join('');
+      }
+      case 'link_open':
+      case 'image': {
+        // Autolinks (`<https://...>`) are never repository links.
+        const where = child.markup === 'autolink' ? undefined : spot(reader, child);
+        const destination = where?.destination;
+        if (where && destination)
           items.push({
-            type: 'inlineCode',
-            value,
-            start: code.start,
-            ...(code.multiline ? {} : { valueStart: code.valueStart }),
+            type: child.type === 'image' ? 'image' : 'link',
+            url: destination.url,
+            start: offset(where.start),
+            ...(destination.url === destination.raw ? { urlStart: offset(destination.at) } : {}),
           });
-          if (heading && headingText && skip === 0) heading.parts.push(value);
-        }
-        code = undefined;
+        // An image's alt text is parsed on its own: its positions start after `![`.
+        if (child.type === 'image' && where && child.children)
+          readInline(reader, child.children, (p) => at(where.start + 2 + p), undefined);
         break;
-      case 'codeTextData':
-        if (code) {
-          code.valueStart ??= token.start.offset;
-          code.parts.push(slice(token));
-        }
-        break;
-      case 'codeFenced':
-      case 'codeIndented':
-        if (fence)
-          items.push({
-            type: 'code',
-            start: fence.start,
-            end: fence.end,
-            lang: fence.lang.split(/[ \t]/)[0] ?? '',
-          });
-        fence = undefined;
-        break;
-      case 'lineEnding':
-        if (code) {
-          code.parts.push(' ');
-          code.multiline = true;
-        } else if (heading && headingText && skip === 0) heading.parts.push('\n');
-        break;
-      case 'data':
-      case 'characterEscapeValue':
-        if (heading && headingText && !code && skip === 0) heading.parts.push(slice(token));
-        break;
-      case 'characterReferenceValue':
-        if (heading && headingText && !code && skip === 0)
-          heading.parts.push(characterReference(slice(token), referenceKind));
-        referenceKind = undefined;
-        break;
-      case 'autolinkProtocol':
-      case 'autolinkEmail':
-        if (heading && headingText && skip === 0) heading.parts.push(slice(token));
-        break;
+      }
       default:
         break;
     }
   }
-  // References without a destination were turned into empty HTML items: drop them.
-  return items.filter((item) => item.type !== 'html' || item.value !== '');
+}
+
+function closesFence(text: SourceText, line: number, markup: string, opening: number): boolean {
+  if (line === opening) return false;
+  const content = text.normalized.slice(text.lineStart(line), text.lineEndTrimmed(line));
+  const at = content.indexOf(markup);
+  return at !== -1 && /^[`~]*$/.test(content.slice(at)) && content[at] === markup[0];
+}
+
+function codeBlock(reader: Reader, token: Token): void {
+  const { text } = reader;
+  const [first, after] = token.map as [number, number];
+  const src = text.normalized;
+  let start: number;
+  let end = text.lineEnd(after - 1);
+  if (token.type === 'fence') {
+    start = src.indexOf(token.markup, text.lineStart(first));
+    // A fence left open at the end of the doc runs to its very end.
+    if (after >= text.lineCount && !closesFence(text, after - 1, token.markup, first))
+      end = src.length;
+  } else {
+    // Indented code starts with its indentation (after any container markers).
+    start = text.lineTextStart(first, token.content.slice(0, token.content.indexOf('\n')));
+    for (let columns = 0; columns < 4 && start > text.lineStart(first); start--) {
+      const code = src.charCodeAt(start - 1);
+      if (code === 0x09) columns = 4;
+      else if (code === 0x20) columns++;
+      else break;
+    }
+  }
+  const info = token.info.trim().split(/[ \t]/)[0] ?? '';
+  reader.items.push({
+    type: 'code',
+    start: text.original(start),
+    end: text.original(end),
+    lang: token.type === 'fence' ? unescapeAll(info) : '',
+  });
+}
+
+function htmlBlock(reader: Reader, token: Token): void {
+  const { text } = reader;
+  const [first, after] = token.map as [number, number];
+  // From the block's indentation (up to 3 spaces, kept in its text), after container markers.
+  const newline = token.content.indexOf('\n');
+  const line = newline === -1 ? token.content : token.content.slice(0, newline);
+  const start = text.lineTextStart(first, line);
+  let last = after - 1;
+  while (last > first && text.lineEndTrimmed(last) === text.lineStart(last)) last--;
+  const from = text.original(start);
+  reader.items.push({
+    type: 'html',
+    value: text.source.slice(from, text.original(text.lineEnd(last))),
+    start: from,
+  });
+}
+
+/** Offsets of the cells of the table row opened at `index` (`tr_open`). */
+function rowOffsets(reader: Reader, tokens: Token[], index: number): (ToOffset | undefined)[] {
+  const cells: string[] = [];
+  for (let i = index + 1; i < tokens.length && tokens[i]?.type !== 'tr_close'; i++)
+    if (tokens[i]?.type === 'inline') cells.push((tokens[i] as Token).content);
+  return tableCellOffsets(reader.text, (tokens[index] as Token).map?.[0] ?? 0, cells);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Items in document order (a heading after the items in its text). */
+export function markdownItems(source: string): MarkdownItem[] {
+  const text = new SourceText(source);
+  const parsed = parseMarkdown(text.normalized);
+  const footnotes = [...parsed.footnotes];
+  const reader: Reader = {
+    text,
+    parsed,
+    items: [],
+    footnoteCalls:
+      footnotes.length > 0
+        ? new RegExp(`\\[\\^(?:${footnotes.map(escapeRegExp).join('|')})\\]`, 'g')
+        : undefined,
+  };
+  const { tokens } = parsed;
+  let heading: { atx: boolean; start: number; parts: string[] } | undefined;
+  let row: { index: number; cell: number; offsets?: (ToOffset | undefined)[] } | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    switch (token.type) {
+      case 'heading_open': {
+        const line = token.map?.[0] ?? 0;
+        const atx = token.markup.startsWith('#');
+        heading = {
+          atx,
+          // An ATX heading starts at its first `#`; a setext one with its text.
+          start: atx ? text.original(text.normalized.indexOf('#', text.lineStart(line))) : 0,
+          parts: [],
+        };
+        break;
+      }
+      case 'heading_close':
+        if (heading)
+          reader.items.push({
+            type: 'heading',
+            text: heading.parts.join(''),
+            start: heading.start,
+          });
+        heading = undefined;
+        break;
+      case 'tr_open':
+        row = { index: i, cell: 0 };
+        break;
+      case 'inline': {
+        const previous = tokens[i - 1]?.type;
+        const inCell = row !== undefined && (previous === 'th_open' || previous === 'td_open');
+        const cell = inCell && row ? row.cell++ : -1;
+        const setext = heading !== undefined && !heading.atx;
+        if (!token.children?.length && !setext) break;
+        let at: ToOffset | undefined;
+        const line = token.map?.[0] ?? 0;
+        if (inCell && row) {
+          row.offsets ??= rowOffsets(reader, tokens, row.index);
+          at = row.offsets[cell];
+        } else if (heading?.atx) at = atxHeadingOffsets(text, line);
+        else at = paragraphOffsets(text, token.content, line);
+        if (heading && setext && at) heading.start = text.original(at(0));
+        if (token.children && at) readInline(reader, token.children, at, heading?.parts);
+        break;
+      }
+      case 'fence':
+      case 'code_block':
+        codeBlock(reader, token);
+        break;
+      case 'html_block':
+        htmlBlock(reader, token);
+        break;
+      case DEFINITION: {
+        const meta = token.meta as unknown as DefinitionMeta;
+        const { url, raw, at } = meta.destination;
+        reader.items.push({
+          type: 'definition',
+          url,
+          start: text.original(meta.start),
+          ...(url === raw ? { urlStart: text.original(at) } : {}),
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return reader.items;
 }

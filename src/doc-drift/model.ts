@@ -87,8 +87,6 @@ export interface ParsedDoc {
   /** Slugs of headings (GitHub style) and explicit `<a name|id>` anchors. */
   anchors: Set<string>;
   references: CodeReference[];
-  /** Every word of the doc (for undocumented-export). */
-  words: Set<string>;
   /** 1-based lines where findings are suppressed. */
   suppressed: Set<number>;
   /** Set when the parser failed and a fallback was used. */

@@ -73,8 +73,8 @@ export async function readNameHistory(
   if (names.size === 0) return result;
   const pickaxe = [...names].map(escapeEre).join('|');
   let pending = new Map<string, Pending>();
-  let addedTokens = new Set<string>();
-  let removedTokens = new Set<string>();
+  /** This commit's hunks: their tokens are read only when a removal in it needs them. */
+  let hunks: { removed: string[]; added: string[] }[] = [];
 
   const onHunk = (hunk: {
     commit: CommitInfo;
@@ -82,11 +82,10 @@ export async function readNameHistory(
     removed: string[];
     added: string[];
   }) => {
-    const addedLines = hunk.added.map(tokensOf);
-    for (const tokens of addedLines) for (const t of tokens) addedTokens.add(t);
+    hunks.push(hunk);
+    let addedLines: string[][] | undefined;
     for (const line of hunk.removed) {
       const tokens = tokensOf(line);
-      for (const t of tokens) removedTokens.add(t);
       for (const token of new Set(tokens)) {
         if (!names.has(token) || result.has(token)) continue;
         let entry = pending.get(token);
@@ -95,6 +94,7 @@ export async function readNameHistory(
             token,
             (entry = { commit: hunk.commit, file: hunk.oldPath, pairs: new Map() }),
           );
+        addedLines ??= hunk.added.map(tokensOf);
         for (const added of addedLines) {
           const replacement = pairedReplacement(tokens, added, token);
           if (replacement !== undefined)
@@ -105,6 +105,13 @@ export async function readNameHistory(
   };
 
   const onCommitEnd = () => {
+    const addedTokens = new Set<string>();
+    const removedTokens = new Set<string>();
+    if ([...pending.values()].some((entry) => entry.pairs.size === 0))
+      for (const hunk of hunks) {
+        for (const line of hunk.added) for (const t of tokensOf(line)) addedTokens.add(t);
+        for (const line of hunk.removed) for (const t of tokensOf(line)) removedTokens.add(t);
+      }
     for (const [name, entry] of pending) {
       const similar =
         entry.pairs.size > 0
@@ -126,8 +133,7 @@ export async function readNameHistory(
       });
     }
     pending = new Map();
-    addedTokens = new Set();
-    removedTokens = new Set();
+    hunks = [];
   };
 
   await walkPatches(

@@ -203,9 +203,6 @@ export function parseDoc(path: string, source: string): ParsedDoc {
     walkMdast(tree, source, { anchors, slugger, addLink, html, inlineCode, codeBlock });
   }
 
-  const words = new Set<string>();
-  for (const m of source.matchAll(/[A-Za-z_$][\w$]*/g)) words.add(m[0]);
-
   return {
     path,
     source,
@@ -213,7 +210,6 @@ export function parseDoc(path: string, source: string): ParsedDoc {
     links,
     anchors,
     references,
-    words,
     suppressed: suppressedLines(source),
     parseWarning,
   };

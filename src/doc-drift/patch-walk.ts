@@ -32,6 +32,8 @@ export async function walkPatches(
     '-p',
     '-M',
     '--unified=0',
+    // A root commit only adds: it can remove nothing.
+    '--min-parents=1',
     '--no-color',
     '--no-ext-diff',
     `--format=${MARK}%H\x1f%ct\x1f%s`,

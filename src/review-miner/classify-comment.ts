@@ -38,7 +38,8 @@ export const MIN_SCORE = 1.5;
 export const MIN_MARGIN = 0;
 
 /** A test file or a documentation file: the file a comment sits on hints at its theme. */
-const TEST_PATH = /(?:^|\/)(?:tests?|specs?|__tests__|testing)\/|(?:^|[/_.-])(?:test|spec)s?[_.-]|_test\.\w+$|Tests?\.\w+$/;
+const TEST_PATH =
+  /(?:^|\/)(?:tests?|specs?|__tests__|testing)\/|(?:^|[/_.-])(?:test|spec)s?[_.-]|_test\.\w+$|Tests?\.\w+$/;
 const DOCS_PATH = /\.(?:md|mdx|rst|adoc|txt)$|(?:^|\/)docs?\//i;
 /** Weak on purpose: it only tips a theme that the comment's own words already point to. */
 const PATH_CUE_WEIGHT = 0.75;
@@ -143,7 +144,8 @@ export function classifyComment(body: string, diffHunk?: string, path?: string):
   }
   if (path !== undefined && found.size > 0) {
     if (TEST_PATH.test(path)) add('tests', PATH_CUE_WEIGHT, 'comment on a test file');
-    else if (DOCS_PATH.test(path)) add('docs-comments', PATH_CUE_WEIGHT, 'comment on a documentation file');
+    else if (DOCS_PATH.test(path))
+      add('docs-comments', PATH_CUE_WEIGHT, 'comment on a documentation file');
   }
   let best: Classification = { theme: 'other', score: 0, cues: [] };
   let runnerUp = 0;

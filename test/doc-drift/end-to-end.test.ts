@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEmulator, type Emulator } from '../support/emulator';
+import { MIN_DOCS_FOR_WORKERS } from '../../src/doc-drift/parse-pool';
 import { ROOT, runBundle } from '../support/runner-harness';
 import { createTestRepo, type TestRepo } from './support/git-repo';
 
@@ -101,7 +102,9 @@ test('creates the issue and the fixes PR once, updates them on rerun, closes the
 test('the bundle parses a large doc set on worker threads and reads TypeScript exports with the lazily loaded compiler', async () => {
   repo = createTestRepo();
   const docs: Record<string, string> = {};
-  for (let i = 0; i < 450; i++)
+  // Enough docs that parsing goes to worker threads.
+  const count = MIN_DOCS_FOR_WORKERS + 50;
+  for (let i = 0; i < count; i++)
     docs[`docs/page${i}.md`] =
       `# Page ${i}\n\nSee [next](page${i + 1}.md#page-${i + 1}) and \`documented()\`.\n`;
   repo.write({
@@ -119,8 +122,10 @@ test('the bundle parses a large doc set on worker threads and reads TypeScript e
   expect(run.exitCode).toBe(0);
   // The last page links to a page that does not exist; every other link and anchor resolves.
   const found = run.annotations.map((a) => `${a.properties.file}:${a.properties.line}`);
-  expect(found).toContain('docs/page449.md:3');
+  expect(found).toContain(`docs/page${count - 1}.md:3`);
   expect(found).toContain('src/index.ts:2');
   expect(run.outputs.findings).toBe('2');
-  expect(run.summary).toMatch(/450 doc\(s\).*docs parsed on [1-9]\d* worker threads/);
+  expect(run.summary).toMatch(
+    new RegExp(`${count} doc\\(s\\).*docs parsed on [1-9]\\d* worker threads`),
+  );
 }, 120_000);

@@ -177,6 +177,27 @@ test('a renamed environment variable and a renamed path in code spans get certai
   ]);
 });
 
+test('with only the link and anchor kinds asked for, the other checks are not run', async () => {
+  repo = createTestRepo();
+  repo.write({
+    'src/api.ts': 'export function createClient() {}\nexport function closeClient() {}\n',
+    'README.md':
+      '# API\n\nCall `closeClient()` when done; see [the guide](docs/guide.md#nowhere).\n',
+    'docs/guide.md': '# Guide\n',
+  });
+  repo.commit('api', 30);
+  repo.write({ 'src/api.ts': 'export function createClient() {}\n' });
+  repo.commit('Drop closeClient', 3);
+  const all = await analyzeRepository(repo.dir, options);
+  expect(all.findings.map((f) => f.kind).sort()).toEqual(['broken-anchor', 'stale-reference']);
+  const links = await analyzeRepository(repo.dir, {
+    ...options,
+    kinds: ['broken-link', 'broken-anchor'],
+  });
+  expect(links.findings.map((f) => f.kind)).toEqual(['broken-anchor']);
+  expect(links.stats.phases).not.toHaveProperty('code scan');
+});
+
 test('names the code never had are not reported', async () => {
   repo = createTestRepo();
   repo.write({
