@@ -58891,11 +58891,21 @@ function updateLine(u) {
     const notes = u.security ? ` — fixes ${u.fixes.join(', ')}` : '';
     return `${code(u.dependency.name)} ${u.from} → **${u.to}** (${u.type}${u.releaseUrl ? `, [release notes](${u.releaseUrl})` : ''})${notes}`;
 }
+/** Unreadable files and unreachable sources, each once. */
+function couldNotCheck(report) {
+    return [...new Set([...report.problems.map((p) => p.message), ...report.partial])];
+}
+/** A score computed without some of its sources is marked as such, never shown as if complete. */
+function partialMark(report) {
+    return report.partial.length > 0 || report.problems.length > 0
+        ? ' (partial: see "Could not check")'
+        : '';
+}
 function issueBody(report) {
     const counts = severityCounts(report.vulnerable);
     const trend = report.previousScore !== undefined ? ` (last run ${report.previousScore})` : '';
     const lines = [
-        `**Health score: ${report.score}/100**${trend} · ${report.dependencyCount.direct} direct and ${report.dependencyCount.transitive} transitive dependencies`,
+        `**Health score: ${report.score}/100**${trend}${partialMark(report)} · ${report.dependencyCount.direct} direct and ${report.dependencyCount.transitive} transitive dependencies`,
         '',
         `Vulnerabilities: ${SEVERITIES.filter((s) => counts[s] > 0)
             .map((s) => `${counts[s]} ${s}`)
@@ -58984,9 +58994,7 @@ function issueBody(report) {
     }
     if (report.problems.length > 0 || report.partial.length > 0) {
         lines.push('### Could not check', '');
-        for (const p of report.problems)
-            lines.push(`- ${p.message}`);
-        for (const p of report.partial)
+        for (const p of couldNotCheck(report))
             lines.push(`- ${p}`);
         lines.push('');
     }
@@ -59006,12 +59014,11 @@ function summary(report) {
     return [
         '## dep-health',
         '',
-        `Health score **${report.score}/100**; vulnerabilities: ${SEVERITIES.filter((s) => counts[s] > 0)
+        `Health score **${report.score}/100**${partialMark(report)}; vulnerabilities: ${SEVERITIES.filter((s) => counts[s] > 0)
             .map((s) => `${counts[s]} ${s}`)
             .join(', ') || 'none known'}.`,
         `${report.plan.groups.length} update group(s) planned, ${report.outcomes.filter((o) => o.passed.length > 0).length} passed the tests, ${report.outcomes.reduce((n, o) => n + o.failed.length, 0)} update(s) failed them; ${report.plan.majors.length} major update(s) await approval.`,
-        ...report.partial.map((p) => `- partial: ${p}`),
-        ...report.problems.map((p) => `- ${p.message}`),
+        ...couldNotCheck(report).map((p) => `- partial: ${p}`),
         ...report.notes.map((n) => `- ${n}`),
     ].join('\n');
 }
@@ -60290,7 +60297,7 @@ async function run(ctx, options, deps = {}) {
         try {
             published.push(await ctx.publisher.upsertIssue({
                 key: ISSUE_KEY,
-                title: `Dependency health: ${score}/100`,
+                title: `Dependency health: ${score}/100${partial.length > 0 ? ' (partial)' : ''}`,
                 body: issueBody(report),
                 labels: ['dependencies'],
             }));
@@ -60358,6 +60365,8 @@ async function run(ctx, options, deps = {}) {
             latest: { rejected: [...rejected].sort(), score, openPullRequests: openPullRequests.sort() },
             history: {
                 healthScore: score,
+                /** Some sources could not be read: the score is not comparable with complete weeks. */
+                partial: partial.length > 0,
                 vulnerabilities: counts,
                 dependencies: report.dependencyCount,
                 updatesPassed: result.outputs['updates-passed'],

@@ -200,7 +200,7 @@ export async function run(
       published.push(
         await ctx.publisher.upsertIssue({
           key: ISSUE_KEY,
-          title: `Dependency health: ${score}/100`,
+          title: `Dependency health: ${score}/100${partial.length > 0 ? ' (partial)' : ''}`,
           body: issueBody(report),
           labels: ['dependencies'],
         }),
@@ -271,6 +271,8 @@ export async function run(
       latest: { rejected: [...rejected].sort(), score, openPullRequests: openPullRequests.sort() },
       history: {
         healthScore: score,
+        /** Some sources could not be read: the score is not comparable with complete weeks. */
+        partial: partial.length > 0,
         vulnerabilities: counts,
         dependencies: report.dependencyCount,
         updatesPassed: result.outputs['updates-passed'],

@@ -73,11 +73,23 @@ function updateLine(u: PlannedUpdate): string {
   return `${code(u.dependency.name)} ${u.from} → **${u.to}** (${u.type}${u.releaseUrl ? `, [release notes](${u.releaseUrl})` : ''})${notes}`;
 }
 
+/** Unreadable files and unreachable sources, each once. */
+function couldNotCheck(report: Pick<HealthReport, 'partial' | 'problems'>): string[] {
+  return [...new Set([...report.problems.map((p) => p.message), ...report.partial])];
+}
+
+/** A score computed without some of its sources is marked as such, never shown as if complete. */
+export function partialMark(report: Pick<HealthReport, 'partial' | 'problems'>): string {
+  return report.partial.length > 0 || report.problems.length > 0
+    ? ' (partial: see "Could not check")'
+    : '';
+}
+
 export function issueBody(report: HealthReport): string {
   const counts = severityCounts(report.vulnerable);
   const trend = report.previousScore !== undefined ? ` (last run ${report.previousScore})` : '';
   const lines: string[] = [
-    `**Health score: ${report.score}/100**${trend} · ${report.dependencyCount.direct} direct and ${report.dependencyCount.transitive} transitive dependencies`,
+    `**Health score: ${report.score}/100**${trend}${partialMark(report)} · ${report.dependencyCount.direct} direct and ${report.dependencyCount.transitive} transitive dependencies`,
     '',
     `Vulnerabilities: ${
       SEVERITIES.filter((s) => counts[s] > 0)
@@ -210,8 +222,7 @@ export function issueBody(report: HealthReport): string {
   }
   if (report.problems.length > 0 || report.partial.length > 0) {
     lines.push('### Could not check', '');
-    for (const p of report.problems) lines.push(`- ${p.message}`);
-    for (const p of report.partial) lines.push(`- ${p}`);
+    for (const p of couldNotCheck(report)) lines.push(`- ${p}`);
     lines.push('');
   }
   return lines.join('\n');
@@ -237,14 +248,13 @@ export function summary(report: HealthReport): string {
   return [
     '## dep-health',
     '',
-    `Health score **${report.score}/100**; vulnerabilities: ${
+    `Health score **${report.score}/100**${partialMark(report)}; vulnerabilities: ${
       SEVERITIES.filter((s) => counts[s] > 0)
         .map((s) => `${counts[s]} ${s}`)
         .join(', ') || 'none known'
     }.`,
     `${report.plan.groups.length} update group(s) planned, ${report.outcomes.filter((o) => o.passed.length > 0).length} passed the tests, ${report.outcomes.reduce((n, o) => n + o.failed.length, 0)} update(s) failed them; ${report.plan.majors.length} major update(s) await approval.`,
-    ...report.partial.map((p) => `- partial: ${p}`),
-    ...report.problems.map((p) => `- ${p.message}`),
+    ...couldNotCheck(report).map((p) => `- partial: ${p}`),
     ...report.notes.map((n) => `- ${n}`),
   ].join('\n');
 }
