@@ -10,7 +10,7 @@ import { lockHasWorkspace, parseNpmProject } from './parse/npm';
 import { parsePyproject } from './parse/pyproject';
 import { parseRequirementsFile } from './parse/python-requirements';
 import { parseWorkflow } from './parse/workflows';
-import { compileInvocation, pipCompileHeader } from './python-project';
+import { pipCompileOrigin } from './python-project';
 
 export interface NpmProject {
   /** Repo-relative directory ('' for the root). */
@@ -69,21 +69,7 @@ function compiledFrom(
   read: (rel: string) => string | undefined,
   exists: (rel: string) => boolean,
 ): string | undefined {
-  const text = read(file) ?? '';
-  const header = pipCompileHeader(text);
-  const sameStem = file.replace(/\.txt$/, '.in');
-  const hasSource = exists(sameStem);
-  if (header === undefined && !(hasSource && /^\s*#\s+via\b/m.test(text))) return undefined;
-  const invocation = compileInvocation(
-    file,
-    header,
-    hasSource ? sameStem : undefined,
-    /--hash[=\s]/.test(text),
-  );
-  const first = invocation.sources[0];
-  const source = first
-    ? path.posix.normalize(invocation.cwd ? `${invocation.cwd}/${first}` : first)
-    : undefined;
+  const source = pipCompileOrigin(file, read(file) ?? '', exists)?.source;
   return source && exists(source) ? source : undefined;
 }
 

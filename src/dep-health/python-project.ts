@@ -144,6 +144,33 @@ export function compileInvocation(
   return { cwd, args: [...args, ...outputArg, ...sources], sources };
 }
 
+/**
+ * For a pip-compile output (its header says so, or a same-named `.in` sits beside a file with
+ * `# via` comments): where pip-compile ran, with which arguments, and the `.in` it read.
+ */
+export function pipCompileOrigin(
+  txt: string,
+  text: string,
+  exists: FileExists,
+): { cwd: string; args: string[]; source?: string } | undefined {
+  const header = pipCompileHeader(text);
+  const sameStem = txt.replace(/\.txt$/, '.in');
+  const hasSource = exists(sameStem);
+  if (header === undefined && !(hasSource && /^\s*#\s+via\b/m.test(text))) return undefined;
+  const compile = compileInvocation(
+    txt,
+    header,
+    hasSource ? sameStem : undefined,
+    /--hash[=\s]/.test(text),
+  );
+  const first = compile.sources[0];
+  return {
+    cwd: compile.cwd,
+    args: compile.args,
+    source: first ? path.posix.normalize(join(compile.cwd, first)) : undefined,
+  };
+}
+
 /** The nearest directory at or above `dir` that looks like a Python project root. */
 function projectRoot(dir: string, exists: FileExists): string {
   for (let current = dir; ; current = dirOf(current)) {
@@ -188,18 +215,9 @@ export function detectPythonProject(
       isDevRequirementsFile(f),
   );
   const root = projectRoot(dir, exists);
-  const header = pipCompileHeader(text);
-  const sameStem = join(dir, base.replace(/\.txt$/, '.in'));
-  const hasSource = exists(sameStem);
-  if (header !== undefined || (hasSource && /^\s*#\s+via\b/m.test(text))) {
-    const compile = compileInvocation(
-      manifest,
-      header,
-      hasSource ? sameStem : undefined,
-      /--hash[=\s]/.test(text),
-    );
-    const first = compile.sources[0];
-    const source = first ? path.posix.normalize(join(compile.cwd, first)) : undefined;
+  const compiled = pipCompileOrigin(manifest, text, exists);
+  if (compiled) {
+    const { source } = compiled;
     if (!source)
       return {
         error: `${manifest} was compiled by pip-compile, but from which file is not recorded`,
@@ -209,7 +227,7 @@ export function detectPythonProject(
       manifest,
       source,
       root,
-      compile: { cwd: compile.cwd, args: compile.args },
+      compile: { cwd: compiled.cwd, args: compiled.args },
       alsoInstall,
     };
   }

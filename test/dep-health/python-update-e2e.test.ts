@@ -48,7 +48,7 @@ beforeAll(async () => {
     ['PYSEC-test-good-0001', 'tend-fixture-good'],
     ['PYSEC-test-bad-0001', 'tend-fixture-bad'],
   ] as const) {
-    index.osv.affected.push({ name, version: '1.0.0', id });
+    index.osv.affected.push({ name, ecosystem: 'PyPI', version: '1.0.0', id });
     index.osv.vulns.set(id, osvRecord(id, name, '1.0.1', `Flaw in ${name}`));
   }
 }, 60_000);

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { serveOsv, type FakeOsv } from './fake-osv';
 
 export interface FakeVersion {
   version: string;
@@ -32,10 +33,7 @@ export interface FakeServers {
   url: string;
   /** Versions visible in packuments, per package (add later to "publish"). */
   visible: Map<string, Set<string>>;
-  osv: {
-    vulns: Map<string, Record<string, unknown>>;
-    affected: { name: string; ecosystem: string; version: string; id: string }[];
-  };
+  osv: FakeOsv;
   requests: string[];
   /** When set, every request gets this status (an unreachable-looking host). */
   failWith?: number;
@@ -96,36 +94,7 @@ export async function startFakeServers(
     };
     if ((state as FakeServers).failWith)
       return send((state as FakeServers).failWith!, { error: 'down' });
-    if (req.method === 'POST' && url.pathname === '/v1/querybatch') {
-      let raw = '';
-      req.on('data', (c) => (raw += c));
-      req.on('end', () => {
-        const { queries } = JSON.parse(raw) as {
-          queries: { package: { name: string; ecosystem: string }; version: string }[];
-        };
-        send(200, {
-          results: queries.map((q) => {
-            const ids = state.osv.affected
-              .filter(
-                (a) =>
-                  a.name === q.package.name &&
-                  a.ecosystem === q.package.ecosystem &&
-                  a.version === q.version,
-              )
-              .map((a) => a.id);
-            return ids.length > 0
-              ? { vulns: ids.map((id) => ({ id, modified: '2024-01-01T00:00:00Z' })) }
-              : {};
-          }),
-        });
-      });
-      return;
-    }
-    const vuln = /^\/v1\/vulns\/(.+)$/.exec(url.pathname);
-    if (vuln) {
-      const record = state.osv.vulns.get(decodeURIComponent(vuln[1]!));
-      return record ? send(200, record) : send(404, { code: 5, message: 'Bug not found.' });
-    }
+    if (serveOsv(req, url, state.osv, send)) return;
     const tarball = /^\/(.+)\/-\/([^/]+\.tgz)$/.exec(decodeURIComponent(url.pathname));
     if (tarball) {
       const list = packed.get(tarball[1]!) ?? [];

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { serveOsv, type FakeOsv } from './fake-osv';
 
 export interface FakeRelease {
   version: string;
@@ -29,10 +30,7 @@ export interface PythonIndex {
   url: string;
   /** Versions the index lists, per project (add later to "publish"). */
   visible: Map<string, Set<string>>;
-  osv: {
-    vulns: Map<string, Record<string, unknown>>;
-    affected: { name: string; version: string; id: string }[];
-  };
+  osv: FakeOsv;
   requests: string[];
   close(): Promise<void>;
 }
@@ -95,7 +93,7 @@ export async function startPythonIndex(
   }
   const state = {
     visible: new Map([...wheels].map(([n, list]) => [n, new Set(list.map((w) => w.version))])),
-    osv: { vulns: new Map(), affected: [] } as PythonIndex['osv'],
+    osv: { vulns: new Map(), affected: [] } as FakeOsv,
     requests: [] as string[],
   };
   const listed = (name: string) =>
@@ -114,34 +112,7 @@ export async function startPythonIndex(
       });
       res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
     };
-    if (req.method === 'POST' && url.pathname === '/v1/querybatch') {
-      let raw = '';
-      req.on('data', (c) => (raw += c));
-      req.on('end', () => {
-        const { queries } = JSON.parse(raw) as {
-          queries: { package: { name: string; ecosystem: string }; version: string }[];
-        };
-        send(200, {
-          results: queries.map((q) => {
-            const ids = state.osv.affected
-              .filter(
-                (a) =>
-                  q.package.ecosystem === 'PyPI' &&
-                  normalise(a.name) === normalise(q.package.name) &&
-                  a.version === q.version,
-              )
-              .map((a) => ({ id: a.id, modified: '2024-01-01T00:00:00Z' }));
-            return ids.length > 0 ? { vulns: ids } : {};
-          }),
-        });
-      });
-      return;
-    }
-    const vuln = /^\/v1\/vulns\/(.+)$/.exec(url.pathname);
-    if (vuln) {
-      const record = state.osv.vulns.get(decodeURIComponent(vuln[1]!));
-      return record ? send(200, record) : send(404, { code: 5, message: 'Bug not found.' });
-    }
+    if (serveOsv(req, url, state.osv, send, (a, b) => normalise(a) === normalise(b))) return;
     const file = /^\/packages\/([^/]+\.whl)$/.exec(url.pathname);
     if (file) {
       const wheel = [...wheels.values()].flat().find((w) => path.basename(w.file) === file[1]);
