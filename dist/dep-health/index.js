@@ -57320,6 +57320,10 @@ function parseWorkflow(file, text) {
         if (!ref)
             return;
         const line = node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+        // `@<sha> # v4.2.2`: the version a pinned commit stands for, as pinning tools write it.
+        const pinnedTag = isFullSha(ref.ref)
+            ? /^\s*(?:tag=|ratchet:[^@\s]+@)?(v?\d+(?:\.\d+){0,2}\S*)/.exec(node.comment ?? '')?.[1]
+            : undefined;
         dependencies.push({
             ecosystem: 'GitHub Actions',
             name: ref.repository,
@@ -57329,7 +57333,7 @@ function parseWorkflow(file, text) {
             version: ref.ref.replace(/^v(?=\d)/, ''),
             direct: true,
             dev: true,
-            notes: [`uses: ${node.value}`],
+            notes: [`uses: ${node.value}`, ...(pinnedTag ? [`pinned tag: ${pinnedTag}`] : [])],
         });
     };
     const jobs = (0,yaml_dist/* isMap */.jh)(doc.contents) ? doc.contents.get('jobs', true) : undefined;
@@ -57469,6 +57473,24 @@ function compileInvocation(txt, headerArgs, fallbackSource, hashed) {
         : [`--output-file=${matches ? normalised : external_node_path_default().posix.basename(txt)}`];
     return { cwd, args: [...args, ...outputArg, ...sources], sources };
 }
+/**
+ * For a pip-compile output (its header says so, or a same-named `.in` sits beside a file with
+ * `# via` comments): where pip-compile ran, with which arguments, and the `.in` it read.
+ */
+function pipCompileOrigin(txt, text, exists) {
+    const header = pipCompileHeader(text);
+    const sameStem = txt.replace(/\.txt$/, '.in');
+    const hasSource = exists(sameStem);
+    if (header === undefined && !(hasSource && /^\s*#\s+via\b/m.test(text)))
+        return undefined;
+    const compile = compileInvocation(txt, header, hasSource ? sameStem : undefined, /--hash[=\s]/.test(text));
+    const first = compile.sources[0];
+    return {
+        cwd: compile.cwd,
+        args: compile.args,
+        source: first ? external_node_path_default().posix.normalize(join(compile.cwd, first)) : undefined,
+    };
+}
 /** The nearest directory at or above `dir` that looks like a Python project root. */
 function projectRoot(dir, exists) {
     for (let current = dir;; current = dirOf(current)) {
@@ -57509,13 +57531,9 @@ function detectPythonProject(manifest, read, exists, siblings) {
         /requirements/i.test(external_node_path_default().posix.basename(f)) &&
         isDevRequirementsFile(f));
     const root = projectRoot(dir, exists);
-    const header = pipCompileHeader(text);
-    const sameStem = join(dir, base.replace(/\.txt$/, '.in'));
-    const hasSource = exists(sameStem);
-    if (header !== undefined || (hasSource && /^\s*#\s+via\b/m.test(text))) {
-        const compile = compileInvocation(manifest, header, hasSource ? sameStem : undefined, /--hash[=\s]/.test(text));
-        const first = compile.sources[0];
-        const source = first ? external_node_path_default().posix.normalize(join(compile.cwd, first)) : undefined;
+    const compiled = pipCompileOrigin(manifest, text, exists);
+    if (compiled) {
+        const { source } = compiled;
         if (!source)
             return {
                 error: `${manifest} was compiled by pip-compile, but from which file is not recorded`,
@@ -57525,7 +57543,7 @@ function detectPythonProject(manifest, read, exists, siblings) {
             manifest,
             source,
             root,
-            compile: { cwd: compile.cwd, args: compile.args },
+            compile: { cwd: compiled.cwd, args: compiled.args },
             alsoInstall,
         };
     }
@@ -57616,17 +57634,7 @@ function listFiles(root, exclude) {
 }
 /** The `.in` a pip-compile output was compiled from, when it is in the checkout. */
 function compiledFrom(file, read, exists) {
-    const text = read(file) ?? '';
-    const header = pipCompileHeader(text);
-    const sameStem = file.replace(/\.txt$/, '.in');
-    const hasSource = exists(sameStem);
-    if (header === undefined && !(hasSource && /^\s*#\s+via\b/m.test(text)))
-        return undefined;
-    const invocation = compileInvocation(file, header, hasSource ? sameStem : undefined, /--hash[=\s]/.test(text));
-    const first = invocation.sources[0];
-    const source = first
-        ? external_node_path_default().posix.normalize(invocation.cwd ? `${invocation.cwd}/${first}` : first)
-        : undefined;
+    const source = pipCompileOrigin(file, read(file) ?? '', exists)?.source;
     return source && exists(source) ? source : undefined;
 }
 /**
@@ -58052,7 +58060,19 @@ function currentRelease(dependency, tags) {
         if (full)
             return full;
         const floating = atSha.sort((a, b) => b.split('.').length - a.split('.').length)[0];
-        return floating ? newestUnder(floating, tags) : undefined;
+        if (floating)
+            return newestUnder(floating, tags);
+        // No lightweight tag at that commit (an annotated tag points at a tag object): trust the
+        // version the pinning comment names, when the repository has that tag.
+        const commented = dependency.notes
+            ?.find((n) => n.startsWith('pinned tag: '))
+            ?.slice('pinned tag: '.length);
+        const version = commented && tags.shas.has(commented) ? versionOfTag(commented) : undefined;
+        return version && semver_default().valid(version)
+            ? version
+            : version
+                ? newestUnder(version, tags)
+                : undefined;
     }
     const version = versionOfTag(ref);
     if (!version)

@@ -75,6 +75,27 @@ describe('action tags', () => {
   });
 });
 
+describe('SHA-pinned references with the tag in a comment', () => {
+  const pinned = (comment: string) =>
+    parseWorkflow(
+      '.github/workflows/ci.yml',
+      `jobs:\n  a:\n    steps:\n      - uses: actions/checkout@${sha(7)} ${comment}\n`,
+    ).dependencies[0]!;
+
+  it('takes the version from the pinning comment when no lightweight tag is at that commit', async () => {
+    const tags = (await readActionTags(github, 'actions/checkout'))!;
+    expect(currentRelease(pinned('# v4.1.0'), tags)).toBe('4.1.0');
+    expect(currentRelease(pinned('# tag=v4.2.2'), tags)).toBe('4.2.2');
+    expect(currentRelease(pinned('# v4'), tags)).toBe('4.2.2');
+  });
+
+  it('does not trust a comment naming a tag the repository does not have', async () => {
+    const tags = (await readActionTags(github, 'actions/checkout'))!;
+    expect(currentRelease(pinned('# v9.9.9'), tags)).toBeUndefined();
+    expect(currentRelease(pinned('# pinned for safety'), tags)).toBeUndefined();
+  });
+});
+
 describe('gather with workflow references', () => {
   const options = {
     osvUrl: 'http://127.0.0.1:9/osv',

@@ -53,6 +53,10 @@ export function parseWorkflow(file: string, text: string): ParseResult {
     const ref = parseUses(node.value);
     if (!ref) return;
     const line = node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+    // `@<sha> # v4.2.2`: the version a pinned commit stands for, as pinning tools write it.
+    const pinnedTag = isFullSha(ref.ref)
+      ? /^\s*(?:tag=|ratchet:[^@\s]+@)?(v?\d+(?:\.\d+){0,2}\S*)/.exec(node.comment ?? '')?.[1]
+      : undefined;
     dependencies.push({
       ecosystem: 'GitHub Actions',
       name: ref.repository,
@@ -62,7 +66,7 @@ export function parseWorkflow(file: string, text: string): ParseResult {
       version: ref.ref.replace(/^v(?=\d)/, ''),
       direct: true,
       dev: true,
-      notes: [`uses: ${node.value}`],
+      notes: [`uses: ${node.value}`, ...(pinnedTag ? [`pinned tag: ${pinnedTag}`] : [])],
     });
   };
   const jobs = isMap(doc.contents) ? doc.contents.get('jobs', true) : undefined;

@@ -85,7 +85,18 @@ export function currentRelease(dependency: Dependency, tags: ActionTags): string
       .sort((a, b) => semver.rcompare(coerce(a)!, coerce(b)!))[0];
     if (full) return full;
     const floating = atSha.sort((a, b) => b.split('.').length - a.split('.').length)[0];
-    return floating ? newestUnder(floating, tags) : undefined;
+    if (floating) return newestUnder(floating, tags);
+    // No lightweight tag at that commit (an annotated tag points at a tag object): trust the
+    // version the pinning comment names, when the repository has that tag.
+    const commented = dependency.notes
+      ?.find((n) => n.startsWith('pinned tag: '))
+      ?.slice('pinned tag: '.length);
+    const version = commented && tags.shas.has(commented) ? versionOfTag(commented) : undefined;
+    return version && semver.valid(version)
+      ? version
+      : version
+        ? newestUnder(version, tags)
+        : undefined;
   }
   const version = versionOfTag(ref);
   if (!version) return undefined;
