@@ -41,6 +41,8 @@ const SKIP_DIRS = new Set([
   '.tox',
 ]);
 const REQUIREMENTS = /^(requirements.*\.txt|.*-requirements\.txt|constraints.*\.txt)$/i;
+/** `requirements/base.txt`, `requirements-dev/test.txt`: any text file in a requirements folder. */
+const REQUIREMENTS_DIR = /(^|\/)requirements[^/]*\/[^/]+\.txt$/i;
 
 function listFiles(root: string, exclude: string[]): string[] {
   const out: string[] = [];
@@ -171,9 +173,15 @@ export function discoverDependencies(
         ),
         lock ? [file, lock] : [file],
       );
-    } else if (want.has('python') && REQUIREMENTS.test(base) && !requirementsSeen.has(file)) {
+    } else if (
+      want.has('python') &&
+      (REQUIREMENTS.test(base) || REQUIREMENTS_DIR.test(file)) &&
+      !requirementsSeen.has(file)
+    ) {
       const compiled = compiledFrom(file, read, (f) => fileSet.has(f));
       const result = parseRequirementsFile(file, read, requirementsSeen);
+      // In a requirements folder, a text file with no requirement at all is prose (a README).
+      if (!REQUIREMENTS.test(base) && result.dependencies.length === 0) continue;
       take(compiled ? withDeclaredRanges(result, file, compiled, read) : result, [file]);
     } else if (want.has('go') && base === 'go.mod') {
       const sum = sibling(dir, ['go.sum']);

@@ -49,7 +49,8 @@ export interface DepHealthOptions {
   /** Globs of paths to skip when looking for manifests. */
   excludePaths: string[];
   /** Toolchain versions the composite action set up before this step (recorded, for the report). */
-  toolchain: { node?: string; python?: string; go?: string };
+  /** Read here so a bad value fails early; the composite action's steps act on them. */
+  toolchain: { node?: string; python?: string; go?: string; pythonTools: 'auto' | 'none' };
 }
 
 function url(reader: InputReader, name: string, fallback: string): string {
@@ -123,6 +124,7 @@ export function parseInputs(reader: InputReader): DepHealthOptions {
       node: optionalInput(reader, 'node-version'),
       python: optionalInput(reader, 'python-version'),
       go: optionalInput(reader, 'go-version'),
+      pythonTools: enumInput(reader, 'python-tools', ['auto', 'none'] as const, 'auto'),
     },
   };
 }

@@ -211,7 +211,7 @@ export function detectPythonProject(
     (f) =>
       f !== manifest &&
       f.endsWith('.txt') &&
-      /requirements/i.test(path.posix.basename(f)) &&
+      /requirements/i.test(path.posix.basename(dir) + path.posix.basename(f)) &&
       isDevRequirementsFile(f),
   );
   const root = projectRoot(dir, exists);

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverDependencies } from '../../src/dep-health/discover';
@@ -282,6 +283,27 @@ describe('discovery', () => {
       expect(row(name)).toMatchObject({ direct: true, range: '', version: expect.any(String) });
     // Only pulled in by django.
     expect(row('asgiref')).toMatchObject({ direct: false, version: '3.6.0' });
+  });
+
+  it('reads every requirements file in a requirements folder, but not prose kept there', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tend-requirements-dir-'));
+    try {
+      mkdirSync(path.join(dir, 'requirements'));
+      writeFileSync(path.join(dir, 'requirements', 'base.txt'), 'Django==4.2.7\n');
+      writeFileSync(path.join(dir, 'requirements', 'dev.txt'), '-r base.txt\npytest==8.0.0\n');
+      writeFileSync(
+        path.join(dir, 'requirements', 'README.txt'),
+        'Install these with pip before running the app.\n',
+      );
+      const inventory = discoverDependencies(dir, ['python']);
+      expect(inventory.dependencies.map((d) => `${d.file} ${d.name}@${d.version}`).sort()).toEqual([
+        'requirements/base.txt django@4.2.7',
+        'requirements/dev.txt pytest@8.0.0',
+      ]);
+      expect(inventory.problems).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads workflows only from the repository root .github/workflows', () => {

@@ -141,6 +141,20 @@ describe('detectPythonProject', () => {
       alsoInstall: ['requirements-dev.txt'],
     });
   });
+
+  it('installs the dev file beside a pinned file in a requirements folder', () => {
+    const dir = workspace({
+      'requirements/base.txt': 'flask==3.0.0\n',
+      'requirements/dev.txt': '-r base.txt\npytest==8.0.0\n',
+      'requirements/prod.txt': '-r base.txt\ngunicorn==22.0.0\n',
+      'manage.py': '',
+    });
+    expect(detect(dir, 'requirements/base.txt')).toMatchObject({
+      tool: 'requirements',
+      root: '',
+      alsoInstall: ['requirements/dev.txt'],
+    });
+  });
 });
 
 describe('createPythonUpdater with pip-tools', () => {
