@@ -1,5 +1,6 @@
 // Applies each planned group with the ecosystem's own tool in a temporary copy, runs the
-// tests, and opens or updates one PR per group and project for the updates that passed.
+// tests, and opens or updates one PR per group and project (npm project, Python manifest, Go
+// module) for the updates that passed.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunContext } from '../core/context';
@@ -7,6 +8,7 @@ import type { PublishOutcome } from '../core/types';
 import type { CommandRunner } from './command-runner';
 import type { NpmProject } from './discover';
 import type { GroupTestResult } from './group-tester';
+import { createGoUpdater } from './go-updater';
 import type { DepHealthOptions } from './inputs';
 import { createNpmUpdater } from './npm-updater';
 import { detectPythonProject, type PythonProject, type PythonTool } from './python-project';
@@ -87,12 +89,18 @@ export async function applyUpdates(
     const units: Unit[] = [];
     const byNpm = new Map<NpmProject, PlannedUpdate[]>();
     const byPython = new Map<string, PlannedUpdate[]>();
+    const byGoMod = new Map<string, PlannedUpdate[]>();
     const others: PlannedUpdate[] = [];
     for (const u of group.updates) {
       const npm = u.dependency.ecosystem === 'npm' && npmProjectOf(projects, u.dependency.file);
       if (npm) byNpm.set(npm, [...(byNpm.get(npm) ?? []), u]);
       else if (u.dependency.ecosystem === 'PyPI')
         byPython.set(u.dependency.file, [...(byPython.get(u.dependency.file) ?? []), u]);
+      else if (
+        u.dependency.ecosystem === 'Go' &&
+        path.posix.basename(u.dependency.file) === 'go.mod'
+      )
+        byGoMod.set(u.dependency.file, [...(byGoMod.get(u.dependency.file) ?? []), u]);
       else others.push(u);
     }
     if (others.length > 0) {
@@ -100,7 +108,7 @@ export async function applyUpdates(
         group: group.name,
         passed: [],
         failed: [],
-        notTried: `${others.length} update(s) to apply by hand (${list(others)}): tend tests and applies npm and Python updates automatically`,
+        notTried: `${others.length} update(s) to apply by hand (${list(others)}): tend tests and applies npm, Python and Go updates automatically`,
       });
     }
     for (const [project, updates] of byNpm) {
@@ -146,6 +154,23 @@ export async function applyUpdates(
         tool: TOOL_NAMES[project.tool],
         updates,
         testCommand: options.testCommand ?? 'python -m pytest',
+        test: () => updater.testGroup(updates),
+      });
+    }
+    for (const [goMod, updates] of byGoMod) {
+      const updater = createGoUpdater({
+        workspace: ctx.workspace,
+        goMod,
+        testCommand: options.testCommand,
+        goProxy: options.goProxy,
+        run: runCommand,
+      });
+      units.push({
+        key: `update-${group.name}-${slug(goMod)}`,
+        where: goMod,
+        tool: 'go',
+        updates,
+        testCommand: updater.testCommand,
         test: () => updater.testGroup(updates),
       });
     }

@@ -72,10 +72,16 @@ export function computeFreshness(
       : ecosystem === 'PyPI'
         ? pythonUpdateRange(dependency.range, current)
         : undefined;
+  // A Go module moves within its major: go.mod's version is a minimum, not a range.
   const latestInRange =
-    rangeForUpdate !== undefined
-      ? maxSatisfying(ecosystem, info.versions, rangeForUpdate)
-      : undefined;
+    ecosystem === 'Go' && current
+      ? stable
+          .filter((v) => updateType(ecosystem, current, v) !== 'major')
+          .sort((a, b) => compareVersions(ecosystem, a, b))
+          .at(-1)
+      : rangeForUpdate !== undefined
+        ? maxSatisfying(ecosystem, info.versions, rangeForUpdate)
+        : undefined;
   const releasesBehind =
     current && latest
       ? stable.filter(

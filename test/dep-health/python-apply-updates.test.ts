@@ -48,15 +48,15 @@ describe('applyUpdates for Python', () => {
       '23.1.0',
       '23.2.0',
     );
-    const go = update(
-      { ecosystem: 'Go', name: 'golang.org/x/net', file: 'go.mod' },
-      'v0.1.0',
-      'v0.1.1',
+    const action = update(
+      { ecosystem: 'GitHub Actions', name: 'actions/checkout', file: '.github/workflows/ci.yml' },
+      'v4.1.0',
+      'v4.1.1',
     );
     const outcomes = await applyUpdates(
       ctx,
       options,
-      [{ name: 'patch', updates: [attrs, go] }],
+      [{ name: 'patch', updates: [attrs, action] }],
       [],
       new Set(),
       [],
@@ -69,7 +69,7 @@ describe('applyUpdates for Python', () => {
         passed: [],
         failed: [],
         notTried:
-          '1 update(s) to apply by hand (golang.org/x/net v0.1.1): tend tests and applies npm and Python updates automatically',
+          '1 update(s) to apply by hand (actions/checkout v4.1.1): tend tests and applies npm, Python and Go updates automatically',
       },
       {
         group: 'update-patch-requirements-requirements.txt',

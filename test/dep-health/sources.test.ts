@@ -134,6 +134,25 @@ describe('PyPI and Go proxy clients', () => {
       time: { 'v1.4.0': '2024-06-12T00:00:00Z', 'v1.2.0': '2022-06-08T00:00:00Z' },
     });
   });
+
+  it('also reads the release time of the newest version in the current major, for the soak', async () => {
+    routes.set('/example.com/lib/@v/list', { body: 'v0.9.0\nv0.9.4\nv0.9.5-rc.1\nv1.0.0\n' });
+    routes.set('/example.com/lib/@latest', {
+      body: { Version: 'v1.0.0', Time: '2024-06-12T00:00:00Z' },
+    });
+    routes.set('/example.com/lib/@v/v0.9.0.info', {
+      body: { Version: 'v0.9.0', Time: '2023-01-01T00:00:00Z' },
+    });
+    routes.set('/example.com/lib/@v/v0.9.4.info', {
+      body: { Version: 'v0.9.4', Time: '2024-03-01T00:00:00Z' },
+    });
+    const info = await goProxy(createHttpClient(), base).fetchWithCurrent(
+      'example.com/lib',
+      'v0.9.0',
+    );
+    expect(info?.time['v0.9.4']).toBe('2024-03-01T00:00:00Z');
+    expect(info?.time['v0.9.5-rc.1']).toBeUndefined();
+  });
 });
 
 describe('gather', () => {

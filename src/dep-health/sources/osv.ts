@@ -92,7 +92,10 @@ export function fixInfo(
           `${introduced && introduced !== '0' ? `>=${introduced} ` : ''}${event.fixed ? '<' : '<='}${end}`,
         );
         if (event.fixed && compareVersions(ecosystem, event.fixed, installed) > 0)
-          fixes.push(event.fixed);
+          // OSV writes Go versions without the `v` that go.mod and the module proxy use.
+          fixes.push(
+            ecosystem === 'Go' && /^\d/.test(event.fixed) ? `v${event.fixed}` : event.fixed,
+          );
         introduced = undefined;
       }
       if (introduced !== undefined)
