@@ -58563,9 +58563,12 @@ function describe(error) {
     return error instanceof Error ? error.message : String(error);
 }
 /** Freshness of workflow `uses:` references from their repositories' tags (one request each). */
-async function actionFreshness(actions, github, limit, now, staleDays) {
+async function actionFreshness(actions, github, limit, now, staleDays, notes) {
     const repositories = [...new Set(actions.map((d) => d.name))];
     const tags = new Map(await Promise.all(repositories.map((name) => limit(async () => [name, await readActionTags(github, name)]))));
+    const unseen = repositories.filter((name) => !tags.get(name));
+    if (unseen.length > 0)
+        notes.push(`Not found through the GitHub API, so not checked for newer majors: ${unseen.map((n) => `\`${n}\``).join(', ')} (private, renamed, or on another GitHub host).`);
     return actions.flatMap((dep) => {
         const found = tags.get(dep.name);
         const current = found && currentRelease(dep, found);
@@ -58625,7 +58628,7 @@ github) {
     const actionRows = [];
     if (actions.length > 0 && github) {
         try {
-            actionRows.push(...(await actionFreshness(actions, github, limit, now, options.staleDays)));
+            actionRows.push(...(await actionFreshness(actions, github, limit, now, options.staleDays, notes)));
         }
         catch (error) {
             partial.push(`action versions from the GitHub API: ${describe(error)}`);

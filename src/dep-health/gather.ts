@@ -37,6 +37,7 @@ async function actionFreshness(
   limit: <T>(task: () => Promise<T>) => Promise<T>,
   now: Date,
   staleDays: number,
+  notes: string[],
 ): Promise<Freshness[]> {
   const repositories = [...new Set(actions.map((d) => d.name))];
   const tags = new Map(
@@ -46,6 +47,11 @@ async function actionFreshness(
       ),
     ),
   );
+  const unseen = repositories.filter((name) => !tags.get(name));
+  if (unseen.length > 0)
+    notes.push(
+      `Not found through the GitHub API, so not checked for newer majors: ${unseen.map((n) => `\`${n}\``).join(', ')} (private, renamed, or on another GitHub host).`,
+    );
   return actions.flatMap((dep) => {
     const found = tags.get(dep.name);
     const current = found && currentRelease(dep, found);
@@ -122,7 +128,9 @@ export async function gather(
   const actionRows: Freshness[] = [];
   if (actions.length > 0 && github) {
     try {
-      actionRows.push(...(await actionFreshness(actions, github, limit, now, options.staleDays)));
+      actionRows.push(
+        ...(await actionFreshness(actions, github, limit, now, options.staleDays, notes)),
+      );
     } catch (error) {
       partial.push(`action versions from the GitHub API: ${describe(error)}`);
     }

@@ -135,6 +135,9 @@ describe('gather with workflow references', () => {
       ]),
     );
     expect(rows).toHaveLength(3);
+    expect(result.notes).toContain(
+      'Not found through the GitHub API, so not checked for newer majors: `nobody/private-action` (private, renamed, or on another GitHub host).',
+    );
     // One request per action repository, however many references it has.
     const tagRequests = gh.requests
       .slice(before)
