@@ -69,8 +69,10 @@ if (files.length > 1) {
   // Each set on its own too: the held-out sets were collected at different times.
   for (const file of files) {
     const own = evaluateClassifier(readLabelledFiles([file]));
-    const line = renderEvaluation(own).split('\n').at(-1) ?? '';
-    process.stdout.write(`  ${path.relative(fixtures, file)}: ${line.replace(/^overall /, '')}\n`);
+    const [themed = '', overall = ''] = renderEvaluation(own).split('\n').slice(-2);
+    process.stdout.write(
+      `  ${path.relative(fixtures, file)}: ${overall.replace(/^overall /, '')}; ${themed}\n`,
+    );
   }
 }
 if (flags.has('--mistakes')) {

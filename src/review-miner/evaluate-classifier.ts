@@ -23,6 +23,8 @@ export interface ThemeScore {
 export interface Evaluation {
   total: number;
   accuracy: number;
+  /** Predictions other than `other`, and how many of them were right (themed precision). */
+  themed: { predicted: number; correct: number };
   themes: ThemeScore[];
   mistakes: { id: string; label: Theme; predicted: Theme }[];
 }
@@ -43,9 +45,14 @@ export function evaluateClassifier(items: LabelledComment[]): Evaluation {
     };
   });
   const correct = items.filter((item, i) => item.label === predicted[i]).length;
+  const themedIndices = predicted.flatMap((p, i) => (p === 'other' ? [] : [i]));
   return {
     total: items.length,
     accuracy: items.length === 0 ? 0 : correct / items.length,
+    themed: {
+      predicted: themedIndices.length,
+      correct: themedIndices.filter((i) => items[i]?.label === predicted[i]).length,
+    },
     themes,
     mistakes: items
       .map((item, i) => ({ id: item.id, label: item.label, predicted: predicted[i] as Theme }))
@@ -64,8 +71,10 @@ export function renderEvaluation(evaluation: Evaluation): string {
       `${t.theme.padEnd(22)}${String(t.support).padStart(7)}${String(t.predicted).padStart(11)}     ${pct(t.precision)}  ${pct(t.recall)}`,
     );
   }
+  const { themed } = evaluation;
   lines.push(
     '',
+    `themed precision: ${pct(themed.predicted === 0 ? null : themed.correct / themed.predicted)} (${themed.correct}/${themed.predicted} predictions other than \`other\`)`,
     `overall accuracy: ${pct(evaluation.accuracy)} over ${evaluation.total} labelled comments`,
   );
   return lines.join('\n');

@@ -20,15 +20,19 @@ describe('classifier accuracy on the main labelled sets (tuned on)', () => {
   it('reaches at least 78% over the main sets of real review comments', () => {
     const items = readLabelledComments(fixtures);
     expect(items.length).toBeGreaterThanOrEqual(180);
-    // Measured 81.8% over 181 comments (71.3% before the generalisation rework); see the fixture README.
+    // Measured 83.5% over 492 comments with the theme model (trained on these sets, so this is an
+    // in-sample figure; 5-fold cross-validation gives 72.0%); see the fixture README.
     expect(evaluateClassifier(items).accuracy).toBeGreaterThanOrEqual(0.78);
   });
 
-  it('predicts `other` for at most a quarter of the labelled comments', () => {
+  it('predicts `other` no more often than the labels say, give or take ten points', () => {
     const evaluation = evaluateClassifier(readLabelledComments(fixtures));
     const other = evaluation.themes.find((t) => t.theme === 'other');
-    // Measured 31 of 181 (17%); 43 (24%) before the rework.
-    expect((other?.predicted ?? 0) / evaluation.total).toBeLessThanOrEqual(1 / 4);
+    // Set 7 (real comments as they come, about half of them outside the taxonomy) made `other` a
+    // third of the labels, so a fixed cap of a quarter no longer says anything. Measured: 187
+    // predicted for 176 labelled over 492 comments.
+    const labelledShare = (other?.support ?? 0) / evaluation.total;
+    expect((other?.predicted ?? 0) / evaluation.total).toBeLessThanOrEqual(labelledShare + 0.1);
   });
 });
 

