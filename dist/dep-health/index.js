@@ -59427,9 +59427,17 @@ function createGoUpdater(options) {
 
 
 const npm_updater_SKIP = new Set(['node_modules', '.git']);
+/** The folder that owns the lockfile: a member's workspace root, else the project itself. */
+function lockRoot(project) {
+    return project.workspaceRoot ?? project.dir;
+}
 function createNpmUpdater(options) {
-    const { project, run } = options;
-    const copyDir = external_node_path_default().join(options.workspace, project.workspaceRoot ?? project.dir);
+    const { projects, run } = options;
+    const root = lockRoot(projects[0]);
+    if (projects.some((p) => lockRoot(p) !== root))
+        throw new Error('an npm updater applies the updates of one lockfile root at a time');
+    const copyDir = external_node_path_default().join(options.workspace, root);
+    const lockfile = projects.find((p) => p.lockfile)?.lockfile;
     const env = {
         npm_config_registry: options.registry,
         npm_config_prefer_online: 'true',
@@ -59438,43 +59446,59 @@ function createNpmUpdater(options) {
         npm_config_update_notifier: 'false',
         CI: 'true',
     };
-    // A workspace member is updated from its root (`--workspace`), which owns the lockfile.
-    const member = project.workspaceRoot !== undefined
-        ? external_node_path_default().posix.relative(project.workspaceRoot, project.dir)
-        : '';
+    /** A member's folder relative to the root ('' for the root project itself). */
+    const memberOf = (project) => external_node_path_default().posix.relative(root, project.dir);
+    const projectOf = (update) => projects.find((p) => p.manifest === update.dependency.file) ?? projects[0];
     async function attempt(updates) {
         const tmp = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(options.tmpRoot ?? external_node_os_default().tmpdir(), 'tend-dep-health-'));
         try {
             (0,external_node_fs_.cpSync)(copyDir, tmp, { recursive: true, filter: (src) => !npm_updater_SKIP.has(external_node_path_default().basename(src)) });
-            const specs = updates.map((u) => quote(`${u.dependency.name}@${u.to}`)).join(' ');
-            const lockOnly = project.lockfile ? ' --package-lock-only' : '';
-            const workspaceFlag = member ? ` --workspace ${quote(member)}` : '';
-            const install = await run(`npm install --ignore-scripts --no-audit --no-fund${lockOnly}${workspaceFlag} ${specs}`, { cwd: tmp, env });
-            if (install.code !== 0)
-                return {
-                    ok: false,
-                    excerpt: `npm install ${specs} failed:\n${outputExcerpt(install.output)}`,
-                };
-            if (project.lockfile) {
+            const touched = projects.filter((p) => updates.some((u) => projectOf(u) === p));
+            const lockOnly = lockfile ? ' --package-lock-only' : '';
+            // One install per project: a member's updates go through the root (`--workspace`).
+            for (const project of touched) {
+                const member = memberOf(project);
+                const specs = updates
+                    .filter((u) => projectOf(u) === project)
+                    .map((u) => quote(`${u.dependency.name}@${u.to}`))
+                    .join(' ');
+                const workspaceFlag = member ? ` --workspace ${quote(member)}` : '';
+                const install = await run(`npm install --ignore-scripts --no-audit --no-fund${lockOnly}${workspaceFlag} ${specs}`, { cwd: tmp, env });
+                if (install.code !== 0)
+                    return {
+                        ok: false,
+                        excerpt: `npm install ${specs}${workspaceFlag} failed:\n${outputExcerpt(install.output)}`,
+                    };
+            }
+            if (lockfile) {
                 const ci = await run('npm ci --no-audit --no-fund', { cwd: tmp, env });
                 if (ci.code !== 0)
                     return { ok: false, excerpt: `npm ci failed:\n${outputExcerpt(ci.output)}` };
             }
-            const tests = await run(options.testCommand, {
-                cwd: external_node_path_default().join(tmp, member),
-                env: { CI: 'true' },
-            });
-            const lockName = project.lockfile ? external_node_path_default().posix.basename(project.lockfile) : undefined;
+            // The tests of every project the updates touch, each in its own folder.
+            for (const project of touched) {
+                const member = memberOf(project);
+                const tests = await run(options.testCommand, {
+                    cwd: external_node_path_default().join(tmp, member),
+                    env: { CI: 'true' },
+                });
+                if (tests.code !== 0)
+                    return {
+                        ok: false,
+                        excerpt: `$ ${options.testCommand}${member ? ` (in ${member})` : ''} (exit ${tests.code})\n${outputExcerpt(tests.output)}`,
+                    };
+            }
+            const lockName = lockfile ? external_node_path_default().posix.basename(lockfile) : undefined;
             return {
-                ok: tests.code === 0,
-                excerpt: `$ ${options.testCommand} (exit ${tests.code})\n${outputExcerpt(tests.output)}`,
+                ok: true,
+                excerpt: '',
                 changes: [
-                    {
+                    ...touched.map((project) => ({
                         path: project.manifest,
-                        content: (0,external_node_fs_.readFileSync)(external_node_path_default().join(tmp, member, 'package.json'), 'utf8'),
-                    },
-                    ...(project.lockfile && lockName
-                        ? [{ path: project.lockfile, content: (0,external_node_fs_.readFileSync)(external_node_path_default().join(tmp, lockName), 'utf8') }]
+                        content: (0,external_node_fs_.readFileSync)(external_node_path_default().join(tmp, memberOf(project), 'package.json'), 'utf8'),
+                    })),
+                    ...(lockfile && lockName
+                        ? [{ path: lockfile, content: (0,external_node_fs_.readFileSync)(external_node_path_default().join(tmp, lockName), 'utf8') }]
                         : []),
                 ],
             };
@@ -60280,14 +60304,19 @@ async function applyUpdates(ctx, options, groups, projects, rejected, published,
     const indexUrl = options.pypiUrl.replace(/\/+$/, '') === DEFAULT_PYPI ? undefined : `${options.pypiUrl}/simple/`;
     for (const group of groups.slice(0, options.maxUpdateGroups)) {
         const units = [];
+        // npm projects sharing a lockfile (a workspace root and its members) are one unit.
         const byNpm = new Map();
         const byPython = new Map();
         const byGoMod = new Map();
         const others = [];
         for (const u of group.updates) {
             const npm = u.dependency.ecosystem === 'npm' && npmProjectOf(projects, u.dependency.file);
-            if (npm)
-                byNpm.set(npm, [...(byNpm.get(npm) ?? []), u]);
+            if (npm) {
+                const unit = byNpm.get(lockRoot(npm)) ?? { projects: new Set(), updates: [] };
+                unit.projects.add(npm);
+                unit.updates.push(u);
+                byNpm.set(lockRoot(npm), unit);
+            }
             else if (u.dependency.ecosystem === 'PyPI')
                 byPython.set(u.dependency.file, [...(byPython.get(u.dependency.file) ?? []), u]);
             else if (u.dependency.ecosystem === 'Go' &&
@@ -60304,18 +60333,18 @@ async function applyUpdates(ctx, options, groups, projects, rejected, published,
                 notTried: `${others.length} update(s) to apply by hand (${list(others)}): tend tests and applies npm, Python and Go updates automatically`,
             });
         }
-        for (const [project, updates] of byNpm) {
+        for (const [root, { projects: unitProjects, updates }] of byNpm) {
             const testCommand = options.testCommand ?? 'npm test';
             const updater = createNpmUpdater({
                 workspace: ctx.workspace,
-                project,
+                projects: [...unitProjects],
                 testCommand,
                 registry: options.npmRegistry,
                 run: runCommand,
             });
             units.push({
-                key: `update-${group.name}${project.dir ? `-${apply_updates_slug(project.dir)}` : ''}`,
-                where: project.dir || undefined,
+                key: `update-${group.name}${root ? `-${apply_updates_slug(root)}` : ''}`,
+                where: root || undefined,
                 tool: 'npm',
                 updates,
                 testCommand,

@@ -10,7 +10,7 @@ import type { NpmProject } from './discover';
 import type { GroupTestResult } from './group-tester';
 import { createGoUpdater } from './go-updater';
 import type { DepHealthOptions } from './inputs';
-import { createNpmUpdater } from './npm-updater';
+import { createNpmUpdater, lockRoot } from './npm-updater';
 import { detectPythonProject, type PythonProject, type PythonTool } from './python-project';
 import { createPythonUpdater } from './python-updater';
 import { pullRequestBody, type UpdateOutcome } from './render';
@@ -87,14 +87,19 @@ export async function applyUpdates(
     options.pypiUrl.replace(/\/+$/, '') === DEFAULT_PYPI ? undefined : `${options.pypiUrl}/simple/`;
   for (const group of groups.slice(0, options.maxUpdateGroups)) {
     const units: Unit[] = [];
-    const byNpm = new Map<NpmProject, PlannedUpdate[]>();
+    // npm projects sharing a lockfile (a workspace root and its members) are one unit.
+    const byNpm = new Map<string, { projects: Set<NpmProject>; updates: PlannedUpdate[] }>();
     const byPython = new Map<string, PlannedUpdate[]>();
     const byGoMod = new Map<string, PlannedUpdate[]>();
     const others: PlannedUpdate[] = [];
     for (const u of group.updates) {
       const npm = u.dependency.ecosystem === 'npm' && npmProjectOf(projects, u.dependency.file);
-      if (npm) byNpm.set(npm, [...(byNpm.get(npm) ?? []), u]);
-      else if (u.dependency.ecosystem === 'PyPI')
+      if (npm) {
+        const unit = byNpm.get(lockRoot(npm)) ?? { projects: new Set(), updates: [] };
+        unit.projects.add(npm);
+        unit.updates.push(u);
+        byNpm.set(lockRoot(npm), unit);
+      } else if (u.dependency.ecosystem === 'PyPI')
         byPython.set(u.dependency.file, [...(byPython.get(u.dependency.file) ?? []), u]);
       else if (
         u.dependency.ecosystem === 'Go' &&
@@ -111,18 +116,18 @@ export async function applyUpdates(
         notTried: `${others.length} update(s) to apply by hand (${list(others)}): tend tests and applies npm, Python and Go updates automatically`,
       });
     }
-    for (const [project, updates] of byNpm) {
+    for (const [root, { projects: unitProjects, updates }] of byNpm) {
       const testCommand = options.testCommand ?? 'npm test';
       const updater = createNpmUpdater({
         workspace: ctx.workspace,
-        project,
+        projects: [...unitProjects],
         testCommand,
         registry: options.npmRegistry,
         run: runCommand,
       });
       units.push({
-        key: `update-${group.name}${project.dir ? `-${slug(project.dir)}` : ''}`,
-        where: project.dir || undefined,
+        key: `update-${group.name}${root ? `-${slug(root)}` : ''}`,
+        where: root || undefined,
         tool: 'npm',
         updates,
         testCommand,

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const release = (version: string) => ({ version, source: 'module.exports = 1;\n', time });
   servers = await startFakeServers({
     'ws-shared': [release('1.0.0'), release('1.1.0'), release('2.0.0')],
-    'ws-only-api': [release('3.1.0')],
+    'ws-only-api': [release('3.1.0'), release('3.2.0')],
     'ws-root-tool': [release('0.5.0')],
   });
   workspace = mkdtempSync(path.join(os.tmpdir(), 'tend-npm-workspaces-'));
@@ -47,12 +47,14 @@ beforeAll(async () => {
   // Not a member: its own project without a lockfile.
   write('tools/script/package.json', { name: 'script', dependencies: { 'ws-shared': '^2.0.0' } });
   servers.visible.set('ws-shared', new Set(['1.0.0', '2.0.0']));
+  servers.visible.set('ws-only-api', new Set(['3.1.0']));
   await promisify(exec)('npm install --package-lock-only --no-audit --no-fund', {
     cwd: workspace,
     env: { ...process.env, npm_config_registry: servers.url },
   });
   // Published after the lockfile was written.
   servers.visible.set('ws-shared', new Set(['1.0.0', '1.1.0', '2.0.0']));
+  servers.visible.set('ws-only-api', new Set(['3.1.0', '3.2.0']));
 }, 120_000);
 
 afterAll(async () => {
@@ -105,7 +107,7 @@ describe('npm workspaces', () => {
     const lockBefore = readFileSync(path.join(workspace, 'package-lock.json'), 'utf8');
     const updater = createNpmUpdater({
       workspace,
-      project: web,
+      projects: [web],
       // Passes only when the member itself resolves the new version.
       testCommand: `node -e "process.exit(require('ws-shared/package.json').version === '1.1.0' ? 0 : 1)"`,
       registry: servers.url,
@@ -132,5 +134,61 @@ describe('npm workspaces', () => {
     expect(versions).toEqual(['1.1.0', '2.0.0']);
     // The checkout is untouched.
     expect(readFileSync(path.join(workspace, 'package-lock.json'), 'utf8')).toBe(lockBefore);
+  }, 120_000);
+
+  it('updates two members in one go, from the root, and runs the tests in each member', async () => {
+    const inventory = discoverDependencies(workspace, ['npm']);
+    const member = (dir: string) => inventory.npmProjects.find((p) => p.dir === dir)!;
+    const dep = (file: string, name: string) =>
+      inventory.dependencies.find((d) => d.file === file && d.name === name)!;
+    const log = path.join(workspace, '..', `${path.basename(workspace)}-tests.log`);
+    const updater = createNpmUpdater({
+      workspace,
+      projects: [member('packages/web'), member('packages/api')],
+      testCommand: `node -e "require('fs').appendFileSync(${JSON.stringify(JSON.stringify(log)).slice(1, -1)}, require('./package.json').name + '\\n')"`,
+      registry: servers.url,
+      run: shellCommandRunner,
+    });
+    const result = await updater.testGroup([
+      {
+        dependency: dep('packages/web/package.json', 'ws-shared'),
+        from: '1.0.0',
+        to: '1.1.0',
+        type: 'minor',
+        security: false,
+        fixes: [],
+      },
+      {
+        dependency: dep('packages/api/package.json', 'ws-only-api'),
+        from: '3.1.0',
+        to: '3.2.0',
+        type: 'minor',
+        security: false,
+        fixes: [],
+      },
+    ]);
+    try {
+      expect(result.failed).toEqual([]);
+      expect(result.changes.map((c) => c.path).sort()).toEqual([
+        'package-lock.json',
+        'packages/api/package.json',
+        'packages/web/package.json',
+      ]);
+      const api = JSON.parse(
+        result.changes.find((c) => c.path === 'packages/api/package.json')!.content!,
+      );
+      expect(api.dependencies['ws-only-api']).toBe('^3.2.0');
+      // web's manifest did not gain api's dependency.
+      const web = JSON.parse(
+        result.changes.find((c) => c.path === 'packages/web/package.json')!.content!,
+      );
+      expect(web.dependencies['ws-only-api']).toBeUndefined();
+      expect(readFileSync(log, 'utf8').trim().split('\n').sort()).toEqual([
+        '@acme/api',
+        '@acme/web',
+      ]);
+    } finally {
+      rmSync(log, { force: true });
+    }
   }, 120_000);
 });
