@@ -4,7 +4,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CommandResult, CommandRunner } from '../../src/dep-health/command-runner';
 import {
   createGoUpdater,
   goEnvironment,
@@ -13,25 +12,7 @@ import {
 } from '../../src/dep-health/go-updater';
 import type { Dependency } from '../../src/dep-health/model';
 import type { PlannedUpdate } from '../../src/dep-health/update-plan';
-
-interface Call {
-  command: string;
-  cwd: string;
-  env: Record<string, string>;
-}
-type Handler = (call: Call) => CommandResult | void;
-
-/** A runner that records every command and answers from the first matching handler. */
-function fakeRunner(handlers: [RegExp, Handler][] = []) {
-  const calls: Call[] = [];
-  const runner: CommandRunner = async (command, { cwd, env = {} }) => {
-    const call = { command, cwd, env };
-    calls.push(call);
-    const match = handlers.find(([re]) => re.test(command));
-    return (match && match[1](call)) || { code: 0, output: 'ok' };
-  };
-  return { runner, calls };
-}
+import { fakeRunner, type Handler } from './support/fake-runner';
 
 /** `go get mod@ver` as the go command does it, for the require line in go.mod. */
 const fakeGoGet: [RegExp, Handler] = [

@@ -4,36 +4,17 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommandResult, CommandRunner } from '../../src/dep-health/command-runner';
 import { testUpdateGroup } from '../../src/dep-health/group-tester';
 import type { Dependency } from '../../src/dep-health/model';
 import { detectPythonProject, type PythonProject } from '../../src/dep-health/python-project';
 import { createPythonUpdater } from '../../src/dep-health/python-updater';
 import type { PlannedUpdate } from '../../src/dep-health/update-plan';
+import { fakeRunner, type Call } from './support/fake-runner';
 
 const FIXTURES = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../fixtures/dep-health',
 );
-
-interface Call {
-  command: string;
-  cwd: string;
-  env: Record<string, string>;
-}
-type Handler = (call: Call) => CommandResult | void;
-
-/** A runner that records every command and answers from the first matching handler. */
-function fakeRunner(handlers: [RegExp, Handler][] = []) {
-  const calls: Call[] = [];
-  const runner: CommandRunner = async (command, { cwd, env = {} }) => {
-    const call = { command, cwd, env };
-    calls.push(call);
-    const match = handlers.find(([re]) => re.test(command));
-    return (match && match[1](call)) || { code: 0, output: 'ok' };
-  };
-  return { runner, calls };
-}
 
 function update(
   name: string,
