@@ -57275,7 +57275,8 @@ function parseRequirementsFile(file, read, seen = new Set()) {
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/dep-health/parse/workflows.ts
-// GitHub Actions `uses:` references in workflow files (steps and reusable workflows).
+// GitHub Actions `uses:` references in workflow files (steps and reusable workflows) and in
+// composite actions' metadata (`runs.steps`).
 
 const FULL_SHA = /^[0-9a-f]{40}$/i;
 function isFullSha(ref) {
@@ -57336,6 +57337,17 @@ function parseWorkflow(file, text) {
             notes: [`uses: ${node.value}`, ...(pinnedTag ? [`pinned tag: ${pinnedTag}`] : [])],
         });
     };
+    const addSteps = (steps) => {
+        if (!(0,yaml_dist/* isSeq */.oP)(steps))
+            return;
+        for (const step of steps.items)
+            if ((0,yaml_dist/* isMap */.jh)(step))
+                add(step.get('uses', true));
+    };
+    // A composite action's metadata (`action.yml`): its `runs.steps`.
+    const runs = (0,yaml_dist/* isMap */.jh)(doc.contents) ? doc.contents.get('runs', true) : undefined;
+    if ((0,yaml_dist/* isMap */.jh)(runs))
+        addSteps(runs.get('steps', true));
     const jobs = (0,yaml_dist/* isMap */.jh)(doc.contents) ? doc.contents.get('jobs', true) : undefined;
     if (!(0,yaml_dist/* isMap */.jh)(jobs))
         return { dependencies, problems };
@@ -57343,12 +57355,7 @@ function parseWorkflow(file, text) {
         if (!(0,yaml_dist/* isMap */.jh)(job.value))
             continue;
         add(job.value.get('uses', true));
-        const steps = job.value.get('steps', true);
-        if (!(0,yaml_dist/* isSeq */.oP)(steps))
-            continue;
-        for (const step of steps.items)
-            if ((0,yaml_dist/* isMap */.jh)(step))
-                add(step.get('uses', true));
+        addSteps(job.value.get('steps', true));
     }
     return { dependencies, problems };
 }
@@ -57730,7 +57737,9 @@ function discoverDependencies(workspace, ecosystems, exclude = []) {
             const sum = sibling(dir, ['go.sum']);
             take(parseGoMod({ file, text: read(file) }, sum ? { file: sum, text: read(sum) } : undefined), sum ? [file, sum] : [file]);
         }
-        else if (want.has('actions') && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) {
+        else if (want.has('actions') &&
+            (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file) ||
+                /(^|\/)action\.ya?ml$/.test(file))) {
             take(parseWorkflow(file, read(file)), [file]);
         }
     }

@@ -189,7 +189,11 @@ export function discoverDependencies(
         parseGoMod({ file, text: read(file)! }, sum ? { file: sum, text: read(sum)! } : undefined),
         sum ? [file, sum] : [file],
       );
-    } else if (want.has('actions') && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) {
+    } else if (
+      want.has('actions') &&
+      (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file) ||
+        /(^|\/)action\.ya?ml$/.test(file))
+    ) {
       take(parseWorkflow(file, read(file)!), [file]);
     }
   }

@@ -306,6 +306,28 @@ describe('discovery', () => {
     }
   });
 
+  it("reads the steps of composite actions' metadata files", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tend-action-metadata-'));
+    try {
+      mkdirSync(path.join(dir, '.github', 'actions', 'setup'), { recursive: true });
+      writeFileSync(
+        path.join(dir, '.github', 'actions', 'setup', 'action.yml'),
+        "name: setup\nruns:\n  using: composite\n  steps:\n    - uses: actions/setup-node@v4\n      with:\n        node-version: '20'\n    - run: npm ci\n      shell: bash\n",
+      );
+      writeFileSync(
+        path.join(dir, 'action.yml'),
+        'name: x\nruns:\n  using: node24\n  main: dist/index.js\n',
+      );
+      const inventory = discoverDependencies(dir, ['actions']);
+      expect(inventory.dependencies.map((d) => [d.file, d.line, d.name, d.range])).toEqual([
+        ['.github/actions/setup/action.yml', 5, 'actions/setup-node', 'v4'],
+      ]);
+      expect(inventory.files.sort()).toEqual(['.github/actions/setup/action.yml', 'action.yml']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads workflows only from the repository root .github/workflows', () => {
     const inventory = discoverDependencies(path.join(FIXTURES, 'workflows'), ['actions']);
     expect(inventory.dependencies.map((d) => d.name)).toContain('codecov/codecov-action');

@@ -1,4 +1,5 @@
-// GitHub Actions `uses:` references in workflow files (steps and reusable workflows).
+// GitHub Actions `uses:` references in workflow files (steps and reusable workflows) and in
+// composite actions' metadata (`runs.steps`).
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Dependency, ParseResult } from '../model';
 
@@ -69,15 +70,20 @@ export function parseWorkflow(file: string, text: string): ParseResult {
       notes: [`uses: ${node.value}`, ...(pinnedTag ? [`pinned tag: ${pinnedTag}`] : [])],
     });
   };
+  const addSteps = (steps: unknown) => {
+    if (!isSeq(steps)) return;
+    for (const step of steps.items)
+      if (isMap(step)) add(step.get('uses', true) as Node | undefined);
+  };
+  // A composite action's metadata (`action.yml`): its `runs.steps`.
+  const runs = isMap(doc.contents) ? doc.contents.get('runs', true) : undefined;
+  if (isMap(runs)) addSteps(runs.get('steps', true));
   const jobs = isMap(doc.contents) ? doc.contents.get('jobs', true) : undefined;
   if (!isMap(jobs)) return { dependencies, problems };
   for (const job of jobs.items) {
     if (!isMap(job.value)) continue;
     add(job.value.get('uses', true) as Node | undefined);
-    const steps = job.value.get('steps', true);
-    if (!isSeq(steps)) continue;
-    for (const step of steps.items)
-      if (isMap(step)) add(step.get('uses', true) as Node | undefined);
+    addSteps(job.value.get('steps', true));
   }
   return { dependencies, problems };
 }
