@@ -8,6 +8,7 @@
 //   --root    repository root to read and write (default: this checkout)
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { repoRoot } from './repo-root.mjs';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 
@@ -118,11 +119,7 @@ export async function renderSchema(root) {
 
 async function main(argv) {
   const check = argv.includes('--check');
-  const rootIndex = argv.indexOf('--root');
-  const root =
-    rootIndex >= 0
-      ? path.resolve(argv[rootIndex + 1] ?? '.')
-      : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const root = repoRoot(argv);
   const text = await renderSchema(root);
   const target = path.join(root, OUTPUT);
   const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;

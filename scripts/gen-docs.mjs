@@ -13,6 +13,7 @@
 //   --root    repository root to read and write (default: this checkout)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { repoRoot } from './repo-root.mjs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 
@@ -276,11 +277,7 @@ export function generateDocs(root) {
 
 function main(argv) {
   const check = argv.includes('--check');
-  const rootIndex = argv.indexOf('--root');
-  const root =
-    rootIndex >= 0
-      ? path.resolve(argv[rootIndex + 1] ?? '.')
-      : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const root = repoRoot(argv);
   const { docs, problems } = generateDocs(root);
   const stale = docs.filter((d) => d.current !== d.next);
   for (const problem of problems) console.error(problem);

@@ -38,5 +38,6 @@ if ! command -v pipx >/dev/null 2>&1; then
 fi
 for tool in "${wanted[@]}"; do
   echo "tend: installing $tool with pipx"
-  pipx install --quiet "$tool"
+  pipx install --quiet "$tool" ||
+    echo "::warning::tend: pipx could not install $tool; updates that need it will be reported as not applied."
 done

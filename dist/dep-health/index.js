@@ -48878,6 +48878,11 @@ function createGitHubClient(options) {
     const log = options.logger;
     const retryAfterBaseValue = options.retryAfterBaseMs ?? envNumber('TEND_RETRY_BASE_MS') ?? 1000;
     const spaceWrites = options.spaceWrites ?? process.env.TEND_SPACE_WRITES !== 'false';
+    /** Waits out a rate limit (logged) while retries remain and the wait is short enough. */
+    const onLimit = (what) => (retryAfter, request, _o, retryCount) => {
+        log?.warning(`GitHub ${what} on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
+        return retryCount < retries && retryAfter <= maxWait;
+    };
     const client = new TendOctokit({
         auth: options.token,
         baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
@@ -48900,14 +48905,8 @@ function createGitHubClient(options) {
         throttle: {
             retryAfterBaseValue,
             ...(spaceWrites ? {} : { write: unspaced, notifications: unspaced }),
-            onRateLimit: (retryAfter, request, _o, retryCount) => {
-                log?.warning(`GitHub rate limit hit on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
-                return retryCount < retries && retryAfter <= maxWait;
-            },
-            onSecondaryRateLimit: (retryAfter, request, _o, retryCount) => {
-                log?.warning(`GitHub secondary rate limit on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
-                return retryCount < retries && retryAfter <= maxWait;
-            },
+            onRateLimit: onLimit('rate limit hit'),
+            onSecondaryRateLimit: onLimit('secondary rate limit'),
         },
     });
     // Calls over budget stop before they start; the counter counts HTTP requests, retries included.
@@ -57738,8 +57737,7 @@ function discoverDependencies(workspace, ecosystems, exclude = []) {
             take(parseGoMod({ file, text: read(file) }, sum ? { file: sum, text: read(sum) } : undefined), sum ? [file, sum] : [file]);
         }
         else if (want.has('actions') &&
-            (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file) ||
-                /(^|\/)action\.ya?ml$/.test(file))) {
+            (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file) || /(^|\/)action\.ya?ml$/.test(file))) {
             take(parseWorkflow(file, read(file)), [file]);
         }
     }
@@ -60307,6 +60305,22 @@ const TOOL_NAMES = {
     poetry: 'Poetry',
     pyproject: 'pip',
 };
+/**
+ * The update PR an update goes to, `update-<group>[-<where>]`: one per lockfile root (npm), per
+ * Python manifest and per go.mod. Undefined for an update tend does not apply (it is listed in
+ * the issue instead). The same keys tell a later run which open PRs are still planned.
+ */
+function pullRequestKey(group, update, projects) {
+    const { ecosystem, file } = update.dependency;
+    const npm = ecosystem === 'npm' ? npmProjectOf(projects, file) : undefined;
+    if (npm)
+        return `update-${group}${lockRoot(npm) ? `-${apply_updates_slug(lockRoot(npm))}` : ''}`;
+    if (ecosystem === 'PyPI')
+        return `update-${group}-${apply_updates_slug(file)}`;
+    if (ecosystem === 'Go' && external_node_path_default().posix.basename(file) === 'go.mod')
+        return `update-${group}-${apply_updates_slug(file)}`;
+    return undefined;
+}
 async function applyUpdates(ctx, options, groups, projects, rejected, published, runCommand) {
     const outcomes = [];
     const pythonProjectOf = pythonProjects(ctx.workspace);
@@ -60352,7 +60366,7 @@ async function applyUpdates(ctx, options, groups, projects, rejected, published,
                 run: runCommand,
             });
             units.push({
-                key: `update-${group.name}${root ? `-${apply_updates_slug(root)}` : ''}`,
+                key: pullRequestKey(group.name, updates[0], projects),
                 where: root || undefined,
                 tool: 'npm',
                 updates,
@@ -60361,7 +60375,7 @@ async function applyUpdates(ctx, options, groups, projects, rejected, published,
             });
         }
         for (const [manifest, updates] of byPython) {
-            const key = `update-${group.name}-${apply_updates_slug(manifest)}`;
+            const key = pullRequestKey(group.name, updates[0], projects);
             const project = pythonProjectOf(manifest);
             if ('error' in project) {
                 outcomes.push({
@@ -60397,7 +60411,7 @@ async function applyUpdates(ctx, options, groups, projects, rejected, published,
                 run: runCommand,
             });
             units.push({
-                key: `update-${group.name}-${apply_updates_slug(goMod)}`,
+                key: pullRequestKey(group.name, updates[0], projects),
                 where: goMod,
                 tool: 'go',
                 updates,
@@ -60496,7 +60510,10 @@ async function run(ctx, options, deps = {}) {
         return [];
     });
     const approved = new Map(approvals.map((a) => [a.key, a.by]));
-    const unrecorded = await unrecordedTicks(ctx, approvals).catch(() => []);
+    const unrecorded = await unrecordedTicks(ctx, approvals).catch((error) => {
+        notes.push(`The health issue's approval boxes could not be read: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        return [];
+    });
     if (unrecorded.length > 0)
         notes.push(`Ticked in the health issue but not recorded as approved: ${unrecorded.map((k) => `\`${k}\``).join(', ')}. Approvals are recorded when the workflow runs on \`issues: types: [edited]\` (see the dep-health README); tick the box again once it does.`);
     const vulnsByDep = new Map(gathered.vulnerable.map((v) => [v.dependency, v.vulnerabilities]));
@@ -60527,8 +60544,8 @@ async function run(ctx, options, deps = {}) {
     const openPullRequests = published
         .filter((p) => p.kind === 'pull' && p.status !== 'rejected')
         .map((p) => p.key);
-    // A PR key is `update-<group>` or `update-<group>-<project dir>`.
-    const planned = (key) => plan.groups.some((g) => key === `update-${g.name}` || key.startsWith(`update-${g.name}-`));
+    const plannedKeys = new Set(plan.groups.flatMap((g) => g.updates.map((u) => pullRequestKey(g.name, u, inventory.npmProjects))));
+    const planned = (key) => plannedKeys.has(key);
     for (const key of latest?.openPullRequests ?? []) {
         // A group tend no longer plans (updated by hand, merged, now ignored): its PR is stale.
         if (planned(key) || openPullRequests.includes(key))

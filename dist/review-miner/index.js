@@ -45689,6 +45689,11 @@ function createGitHubClient(options) {
     const log = options.logger;
     const retryAfterBaseValue = options.retryAfterBaseMs ?? envNumber('TEND_RETRY_BASE_MS') ?? 1000;
     const spaceWrites = options.spaceWrites ?? process.env.TEND_SPACE_WRITES !== 'false';
+    /** Waits out a rate limit (logged) while retries remain and the wait is short enough. */
+    const onLimit = (what) => (retryAfter, request, _o, retryCount) => {
+        log?.warning(`GitHub ${what} on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
+        return retryCount < retries && retryAfter <= maxWait;
+    };
     const client = new TendOctokit({
         auth: options.token,
         baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
@@ -45711,14 +45716,8 @@ function createGitHubClient(options) {
         throttle: {
             retryAfterBaseValue,
             ...(spaceWrites ? {} : { write: unspaced, notifications: unspaced }),
-            onRateLimit: (retryAfter, request, _o, retryCount) => {
-                log?.warning(`GitHub rate limit hit on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
-                return retryCount < retries && retryAfter <= maxWait;
-            },
-            onSecondaryRateLimit: (retryAfter, request, _o, retryCount) => {
-                log?.warning(`GitHub secondary rate limit on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
-                return retryCount < retries && retryAfter <= maxWait;
-            },
+            onRateLimit: onLimit('rate limit hit'),
+            onSecondaryRateLimit: onLimit('secondary rate limit'),
         },
     });
     // Calls over budget stop before they start; the counter counts HTTP requests, retries included.

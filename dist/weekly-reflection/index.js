@@ -45593,6 +45593,11 @@ function createGitHubClient(options) {
     const log = options.logger;
     const retryAfterBaseValue = options.retryAfterBaseMs ?? envNumber('TEND_RETRY_BASE_MS') ?? 1000;
     const spaceWrites = options.spaceWrites ?? process.env.TEND_SPACE_WRITES !== 'false';
+    /** Waits out a rate limit (logged) while retries remain and the wait is short enough. */
+    const onLimit = (what) => (retryAfter, request, _o, retryCount) => {
+        log?.warning(`GitHub ${what} on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
+        return retryCount < retries && retryAfter <= maxWait;
+    };
     const client = new TendOctokit({
         auth: options.token,
         baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
@@ -45615,14 +45620,8 @@ function createGitHubClient(options) {
         throttle: {
             retryAfterBaseValue,
             ...(spaceWrites ? {} : { write: unspaced, notifications: unspaced }),
-            onRateLimit: (retryAfter, request, _o, retryCount) => {
-                log?.warning(`GitHub rate limit hit on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
-                return retryCount < retries && retryAfter <= maxWait;
-            },
-            onSecondaryRateLimit: (retryAfter, request, _o, retryCount) => {
-                log?.warning(`GitHub secondary rate limit on ${request.method} ${request.url}; retry in ${retryAfter}s.`);
-                return retryCount < retries && retryAfter <= maxWait;
-            },
+            onRateLimit: onLimit('rate limit hit'),
+            onSecondaryRateLimit: onLimit('secondary rate limit'),
         },
     });
     // Calls over budget stop before they start; the counter counts HTTP requests, retries included.
@@ -50342,6 +50341,20 @@ function startToolCall(session, calls, call) {
     session.toolCalls.push(started);
     return started;
 }
+/** A session with nothing read into it yet. */
+function emptySession(file, format, records, malformedLines, sessionId = '') {
+    return {
+        file,
+        format,
+        sessionId,
+        tokens: emptyTokens(),
+        turns: 0,
+        toolCalls: [],
+        toolCallCount: 0,
+        records,
+        malformedLines,
+    };
+}
 const OUTPUT_KEEP_CHARS = 4000;
 function emptyTokens() {
     return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
@@ -54708,17 +54721,7 @@ function structuredCount(toolUseResult) {
     return undefined;
 }
 function parseClaudeCode(records, file, format, malformedLines) {
-    const session = {
-        file,
-        format,
-        sessionId: '',
-        tokens: emptyTokens(),
-        turns: 0,
-        toolCalls: [],
-        toolCallCount: 0,
-        records: records.length,
-        malformedLines,
-    };
+    const session = emptySession(file, format, records.length, malformedLines);
     const usageByMessage = new Map();
     const calls = new Map();
     let anonymous = 0;
@@ -54843,17 +54846,7 @@ function finishCall(call, raw, line) {
     call.status = failed ? 'error' : 'ok';
 }
 function newSession(file, records, malformedLines, exec) {
-    return {
-        file,
-        format: exec ? 'codex-exec' : 'codex-rollout',
-        sessionId: '',
-        tokens: emptyTokens(),
-        turns: 0,
-        toolCalls: [],
-        toolCallCount: 0,
-        records,
-        malformedLines,
-    };
+    return emptySession(file, exec ? 'codex-exec' : 'codex-rollout', records, malformedLines);
 }
 function parseCodex(records, file, malformedLines) {
     const exec = records.some((r) => typeof r.value.type === 'string' && /^(thread|turn|item)\./.test(r.value.type));
@@ -54996,17 +54989,7 @@ function parseExecStream(records, file, malformedLines) {
 ;// CONCATENATED MODULE: ./src/weekly-reflection/traces/parse-gemini.ts
 
 function parseGeminiStream(records, file, malformedLines) {
-    const session = {
-        file,
-        format: 'gemini-stream',
-        sessionId: '',
-        tokens: emptyTokens(),
-        turns: 0,
-        toolCalls: [],
-        toolCallCount: 0,
-        records: records.length,
-        malformedLines,
-    };
+    const session = emptySession(file, 'gemini-stream', records.length, malformedLines);
     const calls = new Map();
     let inAssistant = false;
     let statsToolCalls;
@@ -55203,17 +55186,7 @@ function parseOtelSpans(spans, file, malformedLines) {
             file;
         let session = sessions.get(key);
         if (!session) {
-            session = {
-                file,
-                format: 'otel-genai',
-                sessionId: key,
-                tokens: emptyTokens(),
-                turns: 0,
-                toolCalls: [],
-                toolCallCount: 0,
-                records: 0,
-                malformedLines: sessions.size === 0 ? malformedLines : 0,
-            };
+            session = emptySession(file, 'otel-genai', 0, sessions.size === 0 ? malformedLines : 0, key);
             sessions.set(key, session);
         }
         session.records += 1;

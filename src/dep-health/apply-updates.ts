@@ -72,6 +72,25 @@ interface Unit {
   test: () => Promise<GroupTestResult>;
 }
 
+/**
+ * The update PR an update goes to, `update-<group>[-<where>]`: one per lockfile root (npm), per
+ * Python manifest and per go.mod. Undefined for an update tend does not apply (it is listed in
+ * the issue instead). The same keys tell a later run which open PRs are still planned.
+ */
+export function pullRequestKey(
+  group: string,
+  update: PlannedUpdate,
+  projects: NpmProject[],
+): string | undefined {
+  const { ecosystem, file } = update.dependency;
+  const npm = ecosystem === 'npm' ? npmProjectOf(projects, file) : undefined;
+  if (npm) return `update-${group}${lockRoot(npm) ? `-${slug(lockRoot(npm))}` : ''}`;
+  if (ecosystem === 'PyPI') return `update-${group}-${slug(file)}`;
+  if (ecosystem === 'Go' && path.posix.basename(file) === 'go.mod')
+    return `update-${group}-${slug(file)}`;
+  return undefined;
+}
+
 export async function applyUpdates(
   ctx: RunContext,
   options: DepHealthOptions,
@@ -126,7 +145,7 @@ export async function applyUpdates(
         run: runCommand,
       });
       units.push({
-        key: `update-${group.name}${root ? `-${slug(root)}` : ''}`,
+        key: pullRequestKey(group.name, updates[0]!, projects)!,
         where: root || undefined,
         tool: 'npm',
         updates,
@@ -135,7 +154,7 @@ export async function applyUpdates(
       });
     }
     for (const [manifest, updates] of byPython) {
-      const key = `update-${group.name}-${slug(manifest)}`;
+      const key = pullRequestKey(group.name, updates[0]!, projects)!;
       const project = pythonProjectOf(manifest);
       if ('error' in project) {
         outcomes.push({
@@ -171,7 +190,7 @@ export async function applyUpdates(
         run: runCommand,
       });
       units.push({
-        key: `update-${group.name}-${slug(goMod)}`,
+        key: pullRequestKey(group.name, updates[0]!, projects)!,
         where: goMod,
         tool: 'go',
         updates,

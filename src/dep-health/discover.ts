@@ -191,8 +191,7 @@ export function discoverDependencies(
       );
     } else if (
       want.has('actions') &&
-      (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file) ||
-        /(^|\/)action\.ya?ml$/.test(file))
+      (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file) || /(^|\/)action\.ya?ml$/.test(file))
     ) {
       take(parseWorkflow(file, read(file)!), [file]);
     }

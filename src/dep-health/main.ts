@@ -29,7 +29,7 @@ import {
   unrecordedTicks,
 } from './approvals';
 import { mergeDependabotAlerts, readDependabotAlerts } from './dependabot-alerts';
-import { applyUpdates } from './apply-updates';
+import { applyUpdates, pullRequestKey } from './apply-updates';
 import { planUpdates } from './update-plan';
 
 export const ISSUE_KEY = 'health';
@@ -85,7 +85,10 @@ export async function run(
     return [];
   });
   const approved = new Map(approvals.map((a) => [a.key, a.by]));
-  const unrecorded = await unrecordedTicks(ctx, approvals).catch(() => []);
+  const unrecorded = await unrecordedTicks(ctx, approvals).catch((error: unknown) => {
+    notes.push(`The health issue's approval boxes could not be read: ${errorMessage(error)}`);
+    return [];
+  });
   if (unrecorded.length > 0)
     notes.push(
       `Ticked in the health issue but not recorded as approved: ${unrecorded.map((k) => `\`${k}\``).join(', ')}. Approvals are recorded when the workflow runs on \`issues: types: [edited]\` (see the dep-health README); tick the box again once it does.`,
@@ -130,9 +133,12 @@ export async function run(
   const openPullRequests = published
     .filter((p) => p.kind === 'pull' && p.status !== 'rejected')
     .map((p) => p.key);
-  // A PR key is `update-<group>` or `update-<group>-<project dir>`.
-  const planned = (key: string) =>
-    plan.groups.some((g) => key === `update-${g.name}` || key.startsWith(`update-${g.name}-`));
+  const plannedKeys = new Set(
+    plan.groups.flatMap((g) =>
+      g.updates.map((u) => pullRequestKey(g.name, u, inventory.npmProjects)),
+    ),
+  );
+  const planned = (key: string) => plannedKeys.has(key);
   for (const key of latest?.openPullRequests ?? []) {
     // A group tend no longer plans (updated by hand, merged, now ignored): its PR is stale.
     if (planned(key) || openPullRequests.includes(key)) continue;

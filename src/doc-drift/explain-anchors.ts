@@ -5,16 +5,20 @@ import { rewriteLink } from './find-broken-links';
 import type { HeadingRemoval } from './heading-history';
 import type { DriftFinding } from './model';
 
+/** A broken anchor that names the doc and the slug it points at. */
+function isAnchorFinding(
+  f: DriftFinding,
+): f is DriftFinding & { anchorFile: string; anchor: string } {
+  return (
+    f.kind === 'broken-anchor' && typeof f.anchorFile === 'string' && typeof f.anchor === 'string'
+  );
+}
+
 /** Doc path -> slugs that broken anchors point at. */
 export function wantedAnchors(findings: DriftFinding[]): Map<string, Set<string>> {
   const wanted = new Map<string, Set<string>>();
   for (const f of findings) {
-    if (
-      f.kind !== 'broken-anchor' ||
-      typeof f.anchorFile !== 'string' ||
-      typeof f.anchor !== 'string'
-    )
-      continue;
+    if (!isAnchorFinding(f)) continue;
     const set = wanted.get(f.anchorFile) ?? new Set<string>();
     set.add(f.anchor);
     wanted.set(f.anchorFile, set);
@@ -28,12 +32,7 @@ export function explainAnchors(
   commitUrl: CommitLinker,
 ): void {
   for (const f of findings) {
-    if (
-      f.kind !== 'broken-anchor' ||
-      typeof f.anchorFile !== 'string' ||
-      typeof f.anchor !== 'string'
-    )
-      continue;
+    if (!isAnchorFinding(f)) continue;
     const removal = removals.get(`${f.anchorFile}#${f.anchor}`);
     if (!removal) continue;
     f.commit = removal.commit.sha.slice(0, 7);

@@ -78,16 +78,15 @@ function span(link: DocLink) {
     : {};
 }
 
+/** Where a link finding points: the doc, the link's position and its target. */
+function findingBase(doc: ParsedDoc, link: DocLink) {
+  return { file: doc.path, line: link.line, column: link.column, target: link.url, ...span(link) };
+}
+
 function checkLink(input: LinkCheckInput, doc: ParsedDoc, link: DocLink): DriftFinding | undefined {
   const { repo } = input;
   const resolved = resolveLink(doc.path, link.url);
-  const base = {
-    file: doc.path,
-    line: link.line,
-    column: link.column,
-    target: link.url,
-    ...span(link),
-  };
+  const base = findingBase(doc, link);
   if (resolved.leaves) {
     if (resolved.githubPage) return undefined;
     return draft('broken-link', {
@@ -182,13 +181,7 @@ function checkFragment(
   const anchors = markdown
     ? (input.docs.get(target)?.anchors ?? input.anchorsOf(target))
     : undefined;
-  const base = {
-    file: doc.path,
-    line: link.line,
-    column: link.column,
-    target: link.url,
-    ...span(link),
-  };
+  const base = findingBase(doc, link);
   if (lines) {
     const last = Number(lines[2] ?? lines[1]);
     const count = input.repo.lineCount(target);

@@ -27,7 +27,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(files: Record<string, string>, present: string[] = [], pipx = true) {
+/** `pipx`: true records its calls, false leaves it off PATH, a string is its script body. */
+function run(files: Record<string, string>, present: string[] = [], pipx: boolean | string = true) {
   const root = mkdtempSync(path.join(dir, 'run-'));
   const repo = path.join(root, 'repo');
   for (const [file, text] of Object.entries(files)) {
@@ -50,7 +51,7 @@ function run(files: Record<string, string>, present: string[] = [], pipx = true)
     chmodSync(path.join(bin, name), 0o755);
   };
   for (const tool of present) fake(tool, 'exit 0');
-  if (pipx) fake('pipx', `echo "$@" >> ${JSON.stringify(log)}`);
+  if (pipx) fake('pipx', typeof pipx === 'string' ? pipx : `echo "$@" >> ${JSON.stringify(log)}`);
   const output = execFileSync(path.join(bin, 'bash'), [SCRIPT, repo], {
     env: { PATH: bin },
   }).toString();
@@ -86,6 +87,11 @@ describe('install-python-tools.sh', () => {
 
   it('ignores lockfiles inside dependency folders', () => {
     expect(run({ 'node_modules/pkg/uv.lock': '', '.venv/lib/poetry.lock': '' }).calls).toEqual([]);
+  });
+
+  it('warns instead of failing when pipx cannot install a tool', () => {
+    const { output } = run({ 'poetry.lock': '' }, [], 'exit 1');
+    expect(output).toContain('::warning::tend: pipx could not install poetry');
   });
 
   it('warns instead of failing when pipx is missing', () => {

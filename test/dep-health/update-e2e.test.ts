@@ -67,4 +67,25 @@ describe('dep-health test-gated npm updates', () => {
     // The checkout was never touched.
     expect(readFileSync(path.join(workspace, 'package-lock.json'), 'utf8')).toBe(lockBefore);
   }, 240_000);
+
+  it('marks the score partial, in the issue title and the weekly history, when OSV cannot be reached', async () => {
+    const { ctx, publisher, state } = testContext(workspace, now);
+    const options = parseInputs(
+      recordReader({
+        'osv-url': 'http://127.0.0.1:9',
+        'npm-registry': servers.url,
+        ecosystems: 'npm',
+        update: 'false',
+      }),
+    );
+    const result = await run(ctx, options);
+    expect(result.partial.join('\n')).toMatch(/vulnerabilities were not checked: 127\.0\.0\.1:9/);
+    expect(publisher.issues.get('health')!.spec.title).toMatch(
+      /^Dependency health: \d+\/100 \(partial\)$/,
+    );
+    const history = Object.entries(state.files()).find(([file]) =>
+      file.startsWith('dep-health/history/'),
+    )?.[1];
+    expect(history).toMatchObject({ partial: true });
+  }, 60_000);
 });

@@ -7,7 +7,7 @@ import {
   asNumber,
   asRecord,
   asString,
-  emptyTokens,
+  emptySession,
   keepOutput,
   parseArguments,
   resultText,
@@ -59,17 +59,7 @@ export function parseClaudeCode(
   format: TraceFormat,
   malformedLines: number,
 ): TraceSession {
-  const session: TraceSession = {
-    file,
-    format,
-    sessionId: '',
-    tokens: emptyTokens(),
-    turns: 0,
-    toolCalls: [],
-    toolCallCount: 0,
-    records: records.length,
-    malformedLines,
-  };
+  const session = emptySession(file, format, records.length, malformedLines);
   const usageByMessage = new Map<string, Usage>();
   const calls = new Map<string, ToolCall>();
   let anonymous = 0;

@@ -7,7 +7,7 @@ import {
   asNumber,
   asRecord,
   asString,
-  emptyTokens,
+  emptySession,
   keepOutput,
   parseArguments,
   startToolCall,
@@ -48,17 +48,7 @@ function newSession(
   malformedLines: number,
   exec: boolean,
 ): TraceSession {
-  return {
-    file,
-    format: exec ? 'codex-exec' : 'codex-rollout',
-    sessionId: '',
-    tokens: emptyTokens(),
-    turns: 0,
-    toolCalls: [],
-    toolCallCount: 0,
-    records,
-    malformedLines,
-  };
+  return emptySession(file, exec ? 'codex-exec' : 'codex-rollout', records, malformedLines);
 }
 
 export function parseCodex(

@@ -6,6 +6,7 @@ import {
   asNumber,
   asRecord,
   asString,
+  emptySession,
   emptyTokens,
   keepOutput,
   parseArguments,
@@ -19,17 +20,7 @@ export function parseGeminiStream(
   file: string,
   malformedLines: number,
 ): TraceSession {
-  const session: TraceSession = {
-    file,
-    format: 'gemini-stream',
-    sessionId: '',
-    tokens: emptyTokens(),
-    turns: 0,
-    toolCalls: [],
-    toolCallCount: 0,
-    records: records.length,
-    malformedLines,
-  };
+  const session = emptySession(file, 'gemini-stream', records.length, malformedLines);
   const calls = new Map<string, ToolCall>();
   let inAssistant = false;
   let statsToolCalls: number | undefined;

@@ -7,7 +7,7 @@ import {
   asNumber,
   asRecord,
   asString,
-  emptyTokens,
+  emptySession,
   keepOutput,
   parseArguments,
   type ToolCall,
@@ -103,17 +103,7 @@ export function parseOtelSpans(
       file;
     let session = sessions.get(key);
     if (!session) {
-      session = {
-        file,
-        format: 'otel-genai',
-        sessionId: key,
-        tokens: emptyTokens(),
-        turns: 0,
-        toolCalls: [],
-        toolCallCount: 0,
-        records: 0,
-        malformedLines: sessions.size === 0 ? malformedLines : 0,
-      };
+      session = emptySession(file, 'otel-genai', 0, sessions.size === 0 ? malformedLines : 0, key);
       sessions.set(key, session);
     }
     session.records += 1;

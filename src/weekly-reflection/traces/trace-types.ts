@@ -78,6 +78,27 @@ export interface TraceSession {
   malformedLines: number;
 }
 
+/** A session with nothing read into it yet. */
+export function emptySession(
+  file: string,
+  format: TraceFormat,
+  records: number,
+  malformedLines: number,
+  sessionId = '',
+): TraceSession {
+  return {
+    file,
+    format,
+    sessionId,
+    tokens: emptyTokens(),
+    turns: 0,
+    toolCalls: [],
+    toolCallCount: 0,
+    records,
+    malformedLines,
+  };
+}
+
 export const OUTPUT_KEEP_CHARS = 4000;
 
 export function emptyTokens(): TokenCounts {
